@@ -1,0 +1,170 @@
+from markupsafe import Markup
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import html2plaintext
+
+# fields of the event copied onto minutes that have not taken place yet
+SYNCED_FIELDS = ("start", "stop", "location", "videocall_location")
+
+
+class CalendarEvent(models.Model):
+    _inherit = "calendar.event"
+
+    meeting_minutes_ids = fields.One2many(
+        "meeting.minutes", "calendar_event_id", string="Meeting Minutes"
+    )
+    meeting_minutes_count = fields.Integer(compute="_compute_meeting_minutes_count")
+
+    @api.depends("meeting_minutes_ids")
+    def _compute_meeting_minutes_count(self):
+        counts = dict(
+            self.env["meeting.minutes"]._read_group(
+                [("calendar_event_id", "in", self.ids)],
+                ["calendar_event_id"],
+                ["__count"],
+            )
+        )
+        for event in self:
+            event.meeting_minutes_count = counts.get(event, 0)
+
+    # ------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------
+
+    def write(self, vals):
+        result = super().write(vals)
+        if self.env.context.get("meeting_minutes_sync"):
+            return result
+        if "active" in vals and not vals["active"]:
+            self._cancel_meeting_minutes(_("The calendar event was archived."))
+        elif set(SYNCED_FIELDS) & set(vals):
+            self._sync_meeting_minutes()
+        return result
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_cancel_meeting_minutes(self):
+        self._cancel_meeting_minutes(_("The calendar event was deleted."))
+
+    # ------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------
+
+    def action_open_meeting_minutes(self):
+        """Open the minutes of this event, creating them the first time."""
+        self.ensure_one()
+        minutes = self.meeting_minutes_ids[:1]
+        if not minutes:
+            minutes = self.env["meeting.minutes"].create(
+                self._prepare_meeting_minutes_values()
+            )
+            self.with_context(meeting_minutes_sync=True).write(
+                {
+                    "res_model_id": self.env["ir.model"]._get_id("meeting.minutes"),
+                    "res_id": minutes.id,
+                }
+            )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "meeting.minutes",
+            "res_id": minutes.id,
+            "view_mode": "form",
+            "target": "current",
+        }
+
+    # ------------------------------------------------------------
+    # BUSINESS METHODS
+    # ------------------------------------------------------------
+
+    def _prepare_meeting_minutes_values(self):
+        self.ensure_one()
+        host = self.user_id or self.env.user
+        users = (self.partner_ids.user_ids | host).filtered(lambda u: not u.share)
+        department = (
+            host.employee_id.department_id or self.env.user.employee_id.department_id
+        )
+        if not department:
+            raise UserError(
+                _(
+                    "Neither the organizer %(host)s nor you belong to a department: "
+                    "set the employee's department first, the minutes need an "
+                    "initiating department.",
+                    host=host.name,
+                )
+            )
+        departments = users.employee_id.department_id | department
+        return {
+            "name": self.name,
+            "purpose": html2plaintext(self.description or "") or self.name,
+            "start": self.start,
+            "stop": self.stop,
+            "location_type": "online"
+            if self.videocall_location and not self.location
+            else "onsite",
+            "location": self.location or False,
+            "meeting_url": self.videocall_location or False,
+            "host_id": host.id,
+            "recorder_id": self.env.user.id,
+            "initiating_department_id": department.id,
+            "department_ids": [(6, 0, departments.ids)],
+            "attendee_ids": [
+                (0, 0, {"user_id": user.id}) for user in users if user != host
+            ],
+            "calendar_event_id": self.id,
+            "company_id": host.company_id.id
+            if host.company_id in self.env.companies
+            else self.env.company.id,
+            "previous_meeting_id": self._get_previous_occurrence_minutes().id,
+        }
+
+    def _get_previous_occurrence_minutes(self):
+        """The minutes of the previous occurrence of a recurring event."""
+        self.ensure_one()
+        if not self.recurrence_id:
+            return self.env["meeting.minutes"]
+        return self.env["meeting.minutes"].search(
+            [
+                ("calendar_event_id.recurrence_id", "=", self.recurrence_id.id),
+                ("start", "<", self.start),
+                ("state", "!=", "cancelled"),
+            ],
+            order="start desc",
+            limit=1,
+        )
+
+    def _sync_meeting_minutes(self):
+        for event in self:
+            minutes = event.meeting_minutes_ids.filtered(
+                lambda m: m.state in ("draft", "scheduled")
+            )
+            if not minutes:
+                continue
+            minutes.write(
+                {
+                    "start": event.start,
+                    "stop": event.stop,
+                    "location": event.location or False,
+                    "meeting_url": event.videocall_location or False,
+                }
+            )
+            for meeting in minutes:
+                meeting.message_post(
+                    body=Markup("%s<br/>%s → %s")
+                    % (
+                        _("The calendar event was moved."),
+                        fields.Datetime.context_timestamp(
+                            meeting, meeting.start
+                        ).strftime("%Y-%m-%d %H:%M"),
+                        fields.Datetime.context_timestamp(
+                            meeting, meeting.stop
+                        ).strftime("%H:%M"),
+                    ),
+                    subtype_xmlid="mail.mt_note",
+                )
+
+    def _cancel_meeting_minutes(self, reason):
+        minutes = self.meeting_minutes_ids.filtered(
+            lambda m: m.state in ("draft", "scheduled")
+        )
+        if minutes:
+            minutes._do_cancel(reason)

@@ -1,0 +1,1218 @@
+from datetime import timedelta
+
+from markupsafe import Markup
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.osv import expression
+from odoo.tools import html_escape
+
+# states whose content is the official record
+LOCKED_STATES = ("approved", "distributed", "archived")
+# the fields of the meeting itself that are content (locked with the lines)
+CONTENT_FIELDS = frozenset(
+    {
+        "name",
+        "purpose",
+        "initiating_department_id",
+        "department_ids",
+        "host_id",
+        "host_job_title",
+        "recorder_id",
+        "recorder_job_title",
+        "start",
+        "stop",
+        "location_type",
+        "location",
+        "meeting_url",
+        "attendee_ids",
+        "agenda_ids",
+        "resolution_ids",
+        "action_ids",
+        "previous_meeting_id",
+        "company_id",
+    }
+)
+
+
+class MeetingMinutes(models.Model):
+    _name = "meeting.minutes"
+    _description = "Meeting Minutes"
+    _inherit = ["mail.thread", "mail.activity.mixin", "meeting.minutes.cron.mixin"]
+    _order = "start desc, id desc"
+    _check_company_auto = True
+    _rec_names_search = ["name", "reference", "archive_code"]
+
+    def _default_department(self):
+        return self.env.user.employee_id.department_id
+
+    # ------------------------------------------------------------
+    # FIELDS
+    # ------------------------------------------------------------
+
+    name = fields.Char(
+        string="Meeting Name",
+        required=True,
+        tracking=True,
+        help="Must show the core topic, e.g. '2024 Q3 product iteration priority "
+        "cross-department coordination meeting'.",
+    )
+    reference = fields.Char(
+        readonly=True, copy=False, index="trigram", default=lambda self: _("New")
+    )
+    purpose = fields.Text(
+        string="Core Purpose",
+        required=True,
+        tracking=True,
+        help="The one question the meeting must settle.",
+    )
+    company_id = fields.Many2one(
+        "res.company",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
+    initiating_department_id = fields.Many2one(
+        "hr.department",
+        string="Initiating Department",
+        required=True,
+        tracking=True,
+        index=True,
+        check_company=True,
+        default=_default_department,
+    )
+    department_ids = fields.Many2many(
+        "hr.department",
+        "meeting_minutes_department_rel",
+        "meeting_id",
+        "department_id",
+        string="Participating Departments",
+        check_company=True,
+    )
+    host_id = fields.Many2one(
+        "res.users",
+        string="Host",
+        required=True,
+        tracking=True,
+        index=True,
+        domain="[('share', '=', False)]",
+    )
+    host_job_title = fields.Char(
+        compute="_compute_host_job_title", store=True, readonly=False
+    )
+    recorder_id = fields.Many2one(
+        "res.users",
+        string="Recorder",
+        required=True,
+        tracking=True,
+        index=True,
+        default=lambda self: self.env.user,
+        domain="[('share', '=', False)]",
+    )
+    recorder_job_title = fields.Char(
+        compute="_compute_recorder_job_title", store=True, readonly=False
+    )
+    start = fields.Datetime(required=True, tracking=True, index=True)
+    stop = fields.Datetime(string="End", required=True, tracking=True)
+    duration = fields.Float(compute="_compute_duration", store=True)
+    location_type = fields.Selection(
+        [("onsite", "On Site"), ("online", "Online")],
+        string="Meeting Type",
+        required=True,
+        default="onsite",
+    )
+    location = fields.Char(
+        string="Room / Platform",
+        tracking=True,
+        help="Room number, or the name of the online platform.",
+    )
+    meeting_url = fields.Char(string="Meeting URL")
+    cc_user_ids = fields.Many2many(
+        "res.users",
+        "meeting_minutes_cc_user_rel",
+        "meeting_id",
+        "user_id",
+        string="Leaders in Copy",
+        domain="[('share', '=', False)]",
+        help="Department directors and project owners who receive a copy of the "
+        "approved minutes.",
+    )
+    attendee_ids = fields.One2many(
+        "meeting.minutes.attendee", "meeting_id", string="Attendees", copy=True
+    )
+    agenda_ids = fields.One2many(
+        "meeting.minutes.agenda", "meeting_id", string="Agenda", copy=True
+    )
+    statement_ids = fields.One2many(
+        "meeting.minutes.statement", "meeting_id", string="Statements"
+    )
+    resolution_ids = fields.One2many(
+        "meeting.minutes.resolution", "meeting_id", string="Resolutions"
+    )
+    action_ids = fields.One2many(
+        "meeting.minutes.action", "meeting_id", string="Action Items"
+    )
+    previous_meeting_id = fields.Many2one(
+        "meeting.minutes",
+        string="Follows Up",
+        index="btree_not_null",
+        check_company=True,
+        help="The previous meeting whose action items this meeting reviews.",
+    )
+    previous_action_ids = fields.One2many(
+        related="previous_meeting_id.action_ids", string="Previous Action Items"
+    )
+    followup_ids = fields.One2many(
+        "meeting.minutes.followup", "meeting_id", string="Follow-up Review"
+    )
+    member_user_ids = fields.Many2many(
+        "res.users",
+        "meeting_minutes_member_user_rel",
+        "meeting_id",
+        "user_id",
+        string="Members",
+        compute="_compute_member_user_ids",
+        store=True,
+        help="Host, recorder, attendees, leaders in copy, action owners and author: "
+        "the people who may read the minutes.",
+    )
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("scheduled", "Scheduled"),
+            ("in_progress", "In Progress"),
+            ("confirmed", "Confirmed"),
+            ("submitted", "Submitted"),
+            ("approved", "Approved"),
+            ("distributed", "Distributed"),
+            ("archived", "Archived"),
+            ("cancelled", "Cancelled"),
+        ],
+        required=True,
+        default="draft",
+        tracking=True,
+        copy=False,
+        index=True,
+        group_expand=True,
+    )
+    calendar_event_id = fields.Many2one(
+        "calendar.event",
+        string="Calendar Event",
+        copy=False,
+        index="btree_not_null",
+        ondelete="set null",
+    )
+    # before the meeting
+    notice_date = fields.Datetime(readonly=True, copy=False)
+    notice_working_days = fields.Integer(
+        compute="_compute_notice_working_days",
+        help="Working days between now (or the notice, once sent) and the meeting.",
+    )
+    is_short_notice = fields.Boolean(compute="_compute_notice_working_days")
+    short_notice_reason = fields.Text(copy=False, tracking=True)
+    # on-the-spot confirmation
+    signed_by_id = fields.Many2one("res.users", string="Signed By", copy=False)
+    signed_on = fields.Datetime(copy=False)
+    completion_deadline = fields.Datetime(
+        compute="_compute_completion_deadline",
+        store=True,
+        help="The minutes must be completed (submitted) by then.",
+    )
+    submitted_on = fields.Datetime(copy=False)
+    # approval and distribution
+    approved_by_id = fields.Many2one("res.users", string="Approved By", copy=False)
+    approved_on = fields.Datetime(copy=False)
+    reject_reason = fields.Text(copy=False, tracking=True)
+    distribution_deadline = fields.Date(copy=False, index="btree_not_null")
+    distributed_on = fields.Datetime(copy=False)
+    completion_late_notified = fields.Boolean(copy=False)
+    distribution_late_notified = fields.Boolean(copy=False)
+    is_late = fields.Boolean(
+        compute="_compute_is_late",
+        search="_search_is_late",
+        help="Minutes not submitted in time after the meeting, or approved minutes not "
+        "distributed in time.",
+    )
+    # archiving
+    archive_code = fields.Char(copy=False, index="trigram", readonly=True)
+    archived_on = fields.Datetime(copy=False)
+    retention_date = fields.Date(copy=False, readonly=True)
+    approved_report_id = fields.Many2one(
+        "ir.attachment", string="Approved PDF", copy=False, readonly=True
+    )
+    # counts
+    attendee_count = fields.Integer(compute="_compute_attendee_counts", store=True)
+    absent_count = fields.Integer(compute="_compute_attendee_counts", store=True)
+    action_count = fields.Integer(compute="_compute_action_counts", store=True)
+    open_action_count = fields.Integer(compute="_compute_action_counts", store=True)
+    overdue_action_count = fields.Integer(
+        compute="_compute_action_counts", store=True
+    )
+    next_meeting_count = fields.Integer(compute="_compute_next_meeting_count")
+    is_my_department = fields.Boolean(
+        compute="_compute_is_my_department", search="_search_is_my_department"
+    )
+    # who may do what (buttons)
+    can_manage = fields.Boolean(compute="_compute_can")
+    can_approve = fields.Boolean(compute="_compute_can")
+
+    _sql_constraints = [
+        (
+            "reference_company_uniq",
+            "unique(reference, company_id)",
+            "The reference of the minutes must be unique per company.",
+        ),
+    ]
+
+    # ------------------------------------------------------------
+    # COMPUTES
+    # ------------------------------------------------------------
+
+    @api.depends("host_id")
+    def _compute_host_job_title(self):
+        for meeting in self:
+            meeting.host_job_title = meeting.host_id.employee_id.job_title or False
+
+    @api.depends("recorder_id")
+    def _compute_recorder_job_title(self):
+        for meeting in self:
+            meeting.recorder_job_title = (
+                meeting.recorder_id.employee_id.job_title or False
+            )
+
+    @api.depends("start", "stop")
+    def _compute_duration(self):
+        for meeting in self:
+            if meeting.start and meeting.stop:
+                meeting.duration = (meeting.stop - meeting.start).total_seconds() / 3600
+            else:
+                meeting.duration = 0.0
+
+    @api.depends("stop", "company_id.meeting_completion_hours")
+    def _compute_completion_deadline(self):
+        for meeting in self:
+            meeting.completion_deadline = meeting.stop and meeting.stop + timedelta(
+                hours=meeting.company_id.meeting_completion_hours
+            )
+
+    @api.depends(
+        "host_id",
+        "recorder_id",
+        "cc_user_ids",
+        "attendee_ids.user_id",
+        "action_ids.owner_id",
+        "create_uid",
+    )
+    def _compute_member_user_ids(self):
+        for meeting in self:
+            meeting.member_user_ids = (
+                meeting.host_id
+                | meeting.recorder_id
+                | meeting.cc_user_ids
+                | meeting.attendee_ids.user_id
+                | meeting.action_ids.owner_id
+                | meeting.create_uid
+            )
+
+    @api.depends("attendee_ids.attendance")
+    def _compute_attendee_counts(self):
+        for meeting in self:
+            meeting.attendee_count = len(meeting.attendee_ids)
+            meeting.absent_count = len(
+                meeting.attendee_ids.filtered(lambda a: a.attendance == "absent")
+            )
+
+    @api.depends("action_ids.state", "action_ids.is_overdue")
+    def _compute_action_counts(self):
+        for meeting in self:
+            actions = meeting.action_ids
+            meeting.action_count = len(actions)
+            meeting.open_action_count = len(actions.filtered("is_open"))
+            meeting.overdue_action_count = len(actions.filtered("is_overdue"))
+
+    def _compute_next_meeting_count(self):
+        counts = dict(
+            self.env["meeting.minutes"]._read_group(
+                [("previous_meeting_id", "in", self.ids)],
+                ["previous_meeting_id"],
+                ["__count"],
+            )
+        )
+        for meeting in self:
+            meeting.next_meeting_count = counts.get(meeting, 0)
+
+    @api.depends("start", "notice_date")
+    @api.depends_context("uid")
+    def _compute_notice_working_days(self):
+        now = fields.Datetime.now()
+        for meeting in self:
+            if not meeting.start:
+                meeting.notice_working_days = 0
+                meeting.is_short_notice = False
+                continue
+            meeting.notice_working_days = meeting._get_notice_working_days(
+                meeting.notice_date or now
+            )
+            meeting.is_short_notice = (
+                meeting.notice_working_days < meeting.company_id.meeting_notice_days
+            )
+
+    def _compute_is_late(self):
+        late = self.filtered_domain(self._get_late_domain())
+        for meeting in self:
+            meeting.is_late = meeting in late
+
+    def _search_is_late(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(_("Operation not supported"))
+        domain = self._get_late_domain()
+        if (operator == "=") != value:
+            return ["!", *domain]
+        return domain
+
+    @api.depends_context("uid")
+    @api.depends("department_ids", "initiating_department_id")
+    def _compute_is_my_department(self):
+        departments = self.env.user.employee_ids.department_id
+        for meeting in self:
+            meeting.is_my_department = bool(
+                departments & (meeting.department_ids | meeting.initiating_department_id)
+            )
+
+    def _search_is_my_department(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(_("Operation not supported"))
+        department_ids = self.env.user.employee_ids.department_id.ids
+        domain = [
+            "|",
+            ("department_ids", "in", department_ids),
+            ("initiating_department_id", "in", department_ids),
+        ]
+        return domain if (operator == "=") == value else ["!", *domain]
+
+    @api.depends_context("uid")
+    @api.depends("host_id", "recorder_id", "create_uid")
+    def _compute_can(self):
+        is_manager = self.env.user.has_group("meeting_minutes.group_meeting_manager")
+        user = self.env.user
+        for meeting in self:
+            organizers = meeting.host_id | meeting.recorder_id | meeting.create_uid
+            meeting.can_manage = is_manager or user in organizers
+            meeting.can_approve = is_manager or user == meeting.host_id
+
+    # ------------------------------------------------------------
+    # CONSTRAINTS AND ONCHANGES
+    # ------------------------------------------------------------
+
+    @api.constrains("start", "stop")
+    def _check_dates(self):
+        for meeting in self:
+            if meeting.start and meeting.stop and meeting.stop <= meeting.start:
+                raise ValidationError(
+                    _(
+                        "The meeting %(name)s must end after it starts.",
+                        name=meeting.name,
+                    )
+                )
+
+    @api.constrains("previous_meeting_id")
+    def _check_previous_meeting(self):
+        for meeting in self:
+            if meeting.previous_meeting_id and meeting._has_cycle(
+                "previous_meeting_id"
+            ):
+                raise ValidationError(
+                    _("A meeting cannot follow up itself, directly or not.")
+                )
+
+    @api.constrains("location_type", "location", "meeting_url")
+    def _check_location(self):
+        for meeting in self:
+            if meeting.location_type == "online" and not (
+                meeting.location or meeting.meeting_url
+            ):
+                raise ValidationError(
+                    _(
+                        "The online meeting %(name)s needs a platform name or a "
+                        "meeting URL.",
+                        name=meeting.name,
+                    )
+                )
+
+    @api.onchange("initiating_department_id")
+    def _onchange_initiating_department_id(self):
+        if self.initiating_department_id:
+            self.department_ids |= self.initiating_department_id
+
+    @api.onchange("start")
+    def _onchange_start(self):
+        if self.start and (not self.stop or self.stop <= self.start):
+            self.stop = self.start + timedelta(hours=1)
+
+    # ------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if not vals.get("reference") or vals["reference"] == _("New"):
+                company = self.env["res.company"].browse(
+                    vals.get("company_id") or self.env.company.id
+                )
+                # numbered in the year of the meeting, e.g. MM/2024/0001
+                vals["reference"] = (
+                    self.env["ir.sequence"]
+                    .with_company(company)
+                    .next_by_code(
+                        "meeting.minutes",
+                        sequence_date=fields.Datetime.to_datetime(vals.get("start")),
+                    )
+                    or _("New")
+                )
+        meetings = super().create(vals_list)
+        meetings._add_initiating_department()
+        self.env["meeting.minutes.followup"]._sync_for_meetings(
+            meetings.filtered("previous_meeting_id")
+        )
+        return meetings
+
+    def write(self, vals):
+        if CONTENT_FIELDS & set(vals):
+            self._check_content_editable()
+        result = super().write(vals)
+        if "initiating_department_id" in vals or "department_ids" in vals:
+            self._add_initiating_department()
+        if vals.get("previous_meeting_id"):
+            self.env["meeting.minutes.followup"]._sync_for_meetings(self)
+        return result
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_official(self):
+        for meeting in self:
+            if meeting.state not in ("draft", "cancelled"):
+                raise UserError(
+                    _(
+                        "Only draft or cancelled minutes can be deleted; cancel "
+                        "%(name)s first.",
+                        name=meeting.display_name,
+                    )
+                )
+
+    def copy_data(self, default=None):
+        vals_list = super().copy_data(default=default)
+        for meeting, vals in zip(self, vals_list, strict=False):
+            vals.setdefault("name", _("%s (copy)", meeting.name))
+        return vals_list
+
+    @api.depends("reference", "name")
+    def _compute_display_name(self):
+        for meeting in self:
+            if meeting.reference and meeting.reference != _("New"):
+                meeting.display_name = f"[{meeting.reference}] {meeting.name}"
+            else:
+                meeting.display_name = meeting.name
+
+    # ------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------
+
+    def action_schedule(self):
+        """Send the invitations. A notice shorter than the company's working days
+        needs a reason: without one, open the wizard that records it."""
+        self._check_can_schedule()
+        short = self.filtered(lambda m: m._is_short_notice())
+        if short.filtered(lambda m: not m.short_notice_reason):
+            return self._action_open_reason_wizard("short_notice")
+        self._do_schedule()
+        return True
+
+    def action_start(self):
+        self._check_state(("scheduled",), _("started"))
+        self._check_is_organizer()
+        self.write({"state": "in_progress"})
+        return True
+
+    def action_confirm_all_attendees(self):
+        """Record that every present attendee without objection confirms."""
+        self._check_state(("in_progress",), _("confirmed by the attendees"))
+        self._check_is_organizer()
+        self.attendee_ids.filtered(
+            lambda a: a.attendance == "present" and not a.objection
+        ).write({"confirmed": True})
+        return True
+
+    def action_confirm(self):
+        self._check_can_confirm()
+        self._do_confirm()
+        for meeting in self:
+            meeting.activity_schedule(
+                "meeting_minutes.mail_activity_type_complete_minutes",
+                date_deadline=fields.Date.context_today(
+                    meeting, meeting.completion_deadline
+                ),
+                user_id=meeting.recorder_id.id,
+            )
+        return True
+
+    def action_submit(self):
+        self._check_can_submit()
+        self.write({"state": "submitted", "submitted_on": fields.Datetime.now()})
+        self.activity_feedback(
+            ["meeting_minutes.mail_activity_type_complete_minutes"],
+            feedback=_("Minutes submitted for approval"),
+        )
+        for meeting in self:
+            meeting.activity_schedule(
+                "meeting_minutes.mail_activity_type_approve_minutes",
+                user_id=meeting.host_id.id,
+            )
+        return True
+
+    def action_approve(self):
+        self._check_can_approve()
+        self._do_approve()
+        self.activity_feedback(
+            ["meeting_minutes.mail_activity_type_approve_minutes"],
+            feedback=_("Approved"),
+        )
+        self.activity_unlink(["meeting_minutes.mail_activity_type_revise_minutes"])
+        for meeting in self:
+            meeting.activity_schedule(
+                "meeting_minutes.mail_activity_type_distribute_minutes",
+                date_deadline=meeting.distribution_deadline,
+                user_id=meeting.recorder_id.id,
+            )
+        return True
+
+    def action_reject(self):
+        """Ask the reason in a wizard; ``_do_reject(reason)`` does the work."""
+        self._check_can_approve()
+        return self._action_open_reason_wizard("reject")
+
+    def action_distribute(self):
+        self._check_state(("approved",), _("distributed"))
+        self._check_is_organizer()
+        self._do_distribute()
+        self.activity_feedback(
+            ["meeting_minutes.mail_activity_type_distribute_minutes"],
+            feedback=_("Minutes distributed"),
+        )
+        self.action_ids._schedule_owner_activity()
+        return True
+
+    def action_archive_minutes(self):
+        self._check_can_archive()
+        self._do_archive()
+        return True
+
+    def action_cancel(self):
+        self._check_state(
+            ("draft", "scheduled", "in_progress", "confirmed", "submitted"),
+            _("cancelled"),
+        )
+        self._check_is_organizer()
+        return self._action_open_reason_wizard("cancel")
+
+    def action_reset_to_draft(self):
+        self._check_state(("cancelled", "scheduled"), _("reset to draft"))
+        self._check_is_organizer()
+        return self._action_open_reason_wizard("reset")
+
+    def action_view_next_meetings(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "meeting_minutes.meeting_minutes_action"
+        )
+        action["domain"] = [("previous_meeting_id", "=", self.id)]
+        action["context"] = {
+            "default_previous_meeting_id": self.id,
+            "default_name": self.name,
+            "default_purpose": self.purpose,
+            "default_initiating_department_id": self.initiating_department_id.id,
+            "default_department_ids": self.department_ids.ids,
+            "default_host_id": self.host_id.id,
+            "default_recorder_id": self.recorder_id.id,
+        }
+        return action
+
+    def action_open_calendar_event(self):
+        self.ensure_one()
+        if not self.calendar_event_id:
+            self._check_is_organizer()
+            self._create_calendar_event()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "calendar.event",
+            "res_id": self.calendar_event_id.id,
+            "view_mode": "form",
+            "target": "current",
+        }
+
+    def action_print_minutes(self):
+        return self.env.ref(
+            "meeting_minutes.action_report_meeting_minutes"
+        ).report_action(self)
+
+    # ------------------------------------------------------------
+    # WORKFLOW: checks
+    # ------------------------------------------------------------
+
+    def _state_label(self, state):
+        return dict(self._fields["state"]._description_selection(self.env))[state]
+
+    def _check_state(self, allowed, verb):
+        for meeting in self:
+            if meeting.state not in allowed:
+                raise UserError(
+                    _(
+                        "The minutes %(name)s cannot be %(verb)s: they are "
+                        "%(state)s.",
+                        name=meeting.display_name,
+                        verb=verb,
+                        state=meeting._state_label(meeting.state),
+                    )
+                )
+
+    def _check_is_organizer(self):
+        """Host, recorder, author of the minutes, or a meeting manager."""
+        if self.env.su or self.env.user.has_group(
+            "meeting_minutes.group_meeting_manager"
+        ):
+            return
+        user = self.env.user
+        for meeting in self:
+            if user not in meeting.host_id | meeting.recorder_id | meeting.create_uid:
+                raise UserError(
+                    _(
+                        "Only the host, the recorder or a meeting manager can do "
+                        "this on %(name)s.",
+                        name=meeting.display_name,
+                    )
+                )
+
+    def _check_content_editable(self):
+        is_manager = self.env.user.has_group("meeting_minutes.group_meeting_manager")
+        for meeting in self:
+            if meeting.state == "archived" or (
+                meeting.state in LOCKED_STATES and not is_manager
+            ):
+                self.env["meeting.minutes.content.mixin"]._raise_locked(meeting)
+
+    def _check_can_schedule(self):
+        self._check_state(("draft",), _("scheduled"))
+        self._check_is_organizer()
+        for meeting in self:
+            missing = []
+            if not meeting.attendee_ids:
+                missing.append(_("attendees"))
+            if not meeting.agenda_ids:
+                missing.append(_("agenda items"))
+            if meeting.location_type == "onsite" and not meeting.location:
+                missing.append(_("a room"))
+            if missing:
+                raise UserError(
+                    _(
+                        "The minutes %(name)s cannot be scheduled without "
+                        "%(missing)s.",
+                        name=meeting.display_name,
+                        missing=", ".join(missing),
+                    )
+                )
+            if meeting.start <= fields.Datetime.now():
+                raise UserError(
+                    _(
+                        "The meeting %(name)s starts in the past: move it before "
+                        "sending the invitations.",
+                        name=meeting.display_name,
+                    )
+                )
+
+    def _check_can_confirm(self):
+        self._check_state(("in_progress",), _("confirmed"))
+        self._check_is_organizer()
+        for meeting in self:
+            attended = meeting.attendee_ids.department_id
+            missing = meeting.department_ids - attended
+            if missing:
+                raise UserError(
+                    _(
+                        "Every participating department needs an attendee or a "
+                        "recorded absence; missing: %(departments)s.",
+                        departments=", ".join(missing.mapped("display_name")),
+                    )
+                )
+            unconfirmed = meeting.attendee_ids.filtered(
+                lambda a: a.attendance == "present"
+                and not a.confirmed
+                and not a.objection
+            )
+            if unconfirmed:
+                raise UserError(
+                    _(
+                        "These attendees have neither confirmed nor objected: "
+                        "%(names)s.",
+                        names=", ".join(unconfirmed.user_id.mapped("name")),
+                    )
+                )
+
+    def _check_can_submit(self):
+        self._check_state(("confirmed",), _("submitted"))
+        self._check_is_organizer()
+        for meeting in self:
+            found = meeting._find_colloquialisms()
+            if found:
+                raise UserError(
+                    _(
+                        "Remove the colloquialisms from the minutes %(name)s before "
+                        "submitting them:\n%(lines)s",
+                        name=meeting.display_name,
+                        lines="\n".join(
+                            f"- {where}: «{word}»" for where, word in found
+                        ),
+                    )
+                )
+
+    def _check_can_approve(self):
+        self._check_state(("submitted",), _("approved or rejected"))
+        if self.env.su or self.env.user.has_group(
+            "meeting_minutes.group_meeting_manager"
+        ):
+            return
+        for meeting in self:
+            if meeting.host_id != self.env.user:
+                raise UserError(
+                    _(
+                        "Only the host %(host)s or a meeting manager can approve or "
+                        "reject the minutes %(name)s.",
+                        host=meeting.host_id.name,
+                        name=meeting.display_name,
+                    )
+                )
+
+    def _check_can_archive(self):
+        self._check_state(("distributed",), _("archived"))
+        self._check_is_organizer()
+        for meeting in self:
+            if meeting.open_action_count:
+                raise UserError(
+                    _(
+                        "The minutes %(name)s still have %(count)s open action items: "
+                        "close them before archiving.",
+                        name=meeting.display_name,
+                        count=meeting.open_action_count,
+                    )
+                )
+
+    # ------------------------------------------------------------
+    # WORKFLOW: doing
+    # ------------------------------------------------------------
+
+    def _do_schedule(self):
+        now = fields.Datetime.now()
+        self.write({"state": "scheduled", "notice_date": now})
+        template = self.env.ref("meeting_minutes.mail_template_meeting_invitation")
+        for meeting in self:
+            if not meeting.calendar_event_id:
+                meeting._create_calendar_event()
+            if meeting._is_short_notice(now):
+                meeting.message_post(
+                    body=Markup("<p>%s</p><p>%s</p>")
+                    % (
+                        _(
+                            "Short notice: %(days)s working days before the meeting, "
+                            "%(required)s required.",
+                            days=meeting._get_notice_working_days(now),
+                            required=meeting.company_id.meeting_notice_days,
+                        ),
+                        meeting.short_notice_reason,
+                    ),
+                    subtype_xmlid="mail.mt_note",
+                )
+            partners = meeting._get_invitation_partners()
+            meeting.message_subscribe(partner_ids=partners.ids)
+            meeting.message_post_with_source(
+                template,
+                subtype_xmlid="mail.mt_comment",
+                partner_ids=partners.ids,
+            )
+
+    def _do_confirm(self):
+        now = fields.Datetime.now()
+        self.write(
+            {"state": "confirmed", "signed_by_id": self.env.uid, "signed_on": now}
+        )
+        for meeting in self:
+            # the draft as read out and confirmed on the spot, kept in the chatter
+            meeting.message_post(
+                body=meeting._render_confirmed_draft(), subtype_xmlid="mail.mt_note"
+            )
+
+    def _do_approve(self):
+        now = fields.Datetime.now()
+        for meeting in self:
+            meeting.write(
+                {
+                    "state": "approved",
+                    "approved_by_id": self.env.uid,
+                    "approved_on": now,
+                    "reject_reason": False,
+                    "distribution_deadline": meeting.company_id._meeting_add_working_days(
+                        fields.Date.context_today(meeting, now),
+                        meeting.company_id.meeting_distribution_days,
+                    ),
+                }
+            )
+
+    def _do_reject(self, reason):
+        self.write({"state": "confirmed", "reject_reason": reason})
+        self.activity_unlink(["meeting_minutes.mail_activity_type_approve_minutes"])
+        for meeting in self:
+            meeting.message_post(
+                body=_("Minutes rejected: %(reason)s", reason=reason),
+                subtype_xmlid="mail.mt_comment",
+                partner_ids=meeting.recorder_id.partner_id.ids,
+            )
+            meeting.activity_schedule(
+                "meeting_minutes.mail_activity_type_revise_minutes",
+                note=reason,
+                user_id=meeting.recorder_id.id,
+            )
+
+    def _do_cancel(self, reason):
+        self.write({"state": "cancelled"})
+        self.activity_unlink(
+            [
+                "meeting_minutes.mail_activity_type_complete_minutes",
+                "meeting_minutes.mail_activity_type_approve_minutes",
+                "meeting_minutes.mail_activity_type_revise_minutes",
+            ]
+        )
+        for meeting in self:
+            meeting.message_post(
+                body=_("Meeting cancelled: %(reason)s", reason=reason),
+                subtype_xmlid="mail.mt_comment",
+                partner_ids=meeting.message_partner_ids.ids,
+            )
+
+    def _do_reset(self, reason):
+        self.write({"state": "draft", "notice_date": False})
+        for meeting in self:
+            meeting.message_post(
+                body=_("Reset to draft: %(reason)s", reason=reason),
+                subtype_xmlid="mail.mt_note",
+            )
+
+    def _do_distribute(self):
+        template = self.env.ref("meeting_minutes.mail_template_minutes_distribution")
+        self.write({"state": "distributed", "distributed_on": fields.Datetime.now()})
+        for meeting in self:
+            attachment = meeting._get_approved_report()
+            partners = meeting._get_distribution_partners()
+            meeting.message_subscribe(partner_ids=partners.ids)
+            meeting.message_post_with_source(
+                template,
+                subtype_xmlid="mail.mt_comment",
+                partner_ids=partners.ids,
+                attachment_ids=attachment.ids,
+            )
+
+    def _do_archive(self):
+        now = fields.Datetime.now()
+        for meeting in self:
+            retention_years = max(meeting.company_id.meeting_retention_years, 1)
+            start_date = fields.Date.context_today(meeting, meeting.start)
+            try:
+                retention = start_date.replace(year=start_date.year + retention_years)
+            except ValueError:  # 29 February
+                retention = start_date.replace(
+                    year=start_date.year + retention_years, day=28
+                )
+            meeting._get_approved_report()
+            meeting.write(
+                {
+                    "state": "archived",
+                    "archived_on": now,
+                    "archive_code": meeting._get_archive_code(),
+                    "retention_date": retention,
+                }
+            )
+        self.activity_unlink(
+            ["meeting_minutes.mail_activity_type_distribute_minutes"]
+        )
+
+    # ------------------------------------------------------------
+    # CRONS
+    # ------------------------------------------------------------
+
+    @api.model
+    def _cron_followup(self, batch_size=200):
+        """Minutes not submitted after the completion delay, approved minutes not
+        distributed after the distribution delay: one activity to the recorder."""
+        now = fields.Datetime.now()
+        today = fields.Date.context_today(self)
+        late_completion = self._run_in_batches(
+            [
+                ("state", "in", ("in_progress", "confirmed")),
+                ("completion_deadline", "<", now),
+                ("completion_late_notified", "=", False),
+            ],
+            "_notify_completion_late",
+            batch_size,
+        )
+        late_distribution = self._run_in_batches(
+            [
+                ("state", "=", "approved"),
+                ("distribution_deadline", "<", today),
+                ("distribution_late_notified", "=", False),
+            ],
+            "_notify_distribution_late",
+            batch_size,
+        )
+        return late_completion + late_distribution
+
+    @api.model
+    def _get_archive_domain(self, now):
+        companies = self.env["res.company"].sudo().search([])
+        return expression.AND(
+            [
+                [("state", "=", "distributed"), ("open_action_count", "=", 0)],
+                expression.OR(
+                    [
+                        [
+                            ("company_id", "=", company.id),
+                            (
+                                "distributed_on",
+                                "<=",
+                                now - timedelta(days=company.meeting_archive_delay_days),
+                            ),
+                        ]
+                        for company in companies
+                    ]
+                ),
+            ]
+        )
+
+    @api.model
+    def _cron_archive(self, batch_size=50):
+        """Distributed minutes past the archive delay, all action items closed."""
+        return self._run_in_batches(
+            self._get_archive_domain(fields.Datetime.now()), "_do_archive", batch_size
+        )
+
+    def _notify_completion_late(self):
+        self._schedule_recorder_activity(
+            _("The minutes are late: complete and submit them.")
+        )
+        self.write({"completion_late_notified": True})
+
+    def _notify_distribution_late(self):
+        self._schedule_recorder_activity(
+            _("The approved minutes are late: distribute them.")
+        )
+        self.write({"distribution_late_notified": True})
+
+    def _schedule_recorder_activity(self, summary):
+        activity_type = self.env.ref("meeting_minutes.mail_activity_type_minutes_late")
+        model_id = self.env["ir.model"]._get_id(self._name)
+        today = fields.Date.context_today(self)
+        self.env["mail.activity"].create(
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": meeting.id,
+                    "activity_type_id": activity_type.id,
+                    "summary": summary,
+                    "date_deadline": today,
+                    "user_id": meeting.recorder_id.id,
+                }
+                for meeting in self
+            ]
+        )
+
+    # ------------------------------------------------------------
+    # BUSINESS METHODS
+    # ------------------------------------------------------------
+
+    def _get_notice_working_days(self, notice_dt):
+        self.ensure_one()
+        return self.company_id._meeting_working_days_between(
+            fields.Date.context_today(self, notice_dt),
+            fields.Date.context_today(self, self.start),
+        )
+
+    def _is_short_notice(self, notice_dt=None):
+        """The one rule 'participants are notified N working days ahead'."""
+        self.ensure_one()
+        notice_dt = notice_dt or self.notice_date or fields.Datetime.now()
+        return (
+            self._get_notice_working_days(notice_dt)
+            < self.company_id.meeting_notice_days
+        )
+
+    def _get_late_domain(self):
+        """Minutes not submitted after the completion delay, or approved minutes not
+        distributed after the distribution delay."""
+        now = fields.Datetime.now()
+        today = fields.Date.context_today(self)
+        return [
+            "|",
+            "&",
+            ("state", "in", ("in_progress", "confirmed")),
+            ("completion_deadline", "<", now),
+            "&",
+            ("state", "=", "approved"),
+            ("distribution_deadline", "<", today),
+        ]
+
+    def _find_colloquialisms(self):
+        """[(where, expression)] for every colloquialism found in the text of the
+        minutes."""
+        self.ensure_one()
+        words = self.company_id._meeting_colloquialism_list()
+        if not words:
+            return []
+        texts = [(_("Core purpose"), self.purpose)]
+        texts += [
+            (_("Statement on %s", statement.agenda_id.name), statement.content)
+            for statement in self.statement_ids
+        ]
+        texts += [
+            (_("Resolution %s", index), resolution.content)
+            for index, resolution in enumerate(self.resolution_ids, start=1)
+        ]
+        texts += [(_("Action item %s", action.name), action.name) for action in self.action_ids]
+        found = []
+        for where, text in texts:
+            lowered = (text or "").lower()
+            for word in words:
+                if word.lower() in lowered:
+                    found.append((where, word))
+        return found
+
+    def _get_archive_code(self):
+        """Year-month-topic, e.g. 2024-06-产品迭代优先级协调会."""
+        self.ensure_one()
+        start = fields.Datetime.context_timestamp(self, self.start)
+        return f"{start:%Y-%m}-{self.name}"
+
+    def _get_invitation_partners(self):
+        self.ensure_one()
+        return (
+            self.attendee_ids.user_id.partner_id
+            | self.department_ids.manager_id.user_id.partner_id
+            | self.host_id.partner_id
+        )
+
+    def _get_distribution_partners(self):
+        """Every participating department's attendees and manager, the leaders in
+        copy."""
+        self.ensure_one()
+        return (
+            self.attendee_ids.user_id.partner_id
+            | self.department_ids.manager_id.user_id.partner_id
+            | self.cc_user_ids.partner_id
+            | self.host_id.partner_id
+            | self.recorder_id.partner_id
+        )
+
+    def _get_approved_report(self):
+        """The approved PDF: rendered once, then the same attachment for
+        distribution, archiving and re-printing."""
+        self.ensure_one()
+        if self.approved_report_id:
+            return self.approved_report_id
+        report = self.env.ref("meeting_minutes.action_report_meeting_minutes")
+        content, __ = report._render_qweb_pdf(report, self.ids)
+        # the report action stores the approved PDF itself (attachment_use); in
+        # tests, where the PDF is not rendered, keep what was rendered
+        attachment = report.retrieve_attachment(self)
+        if not attachment:
+            attachment = self.env["ir.attachment"].create(
+                {
+                    "name": self._get_report_filename(),
+                    "raw": content,
+                    "res_model": self._name,
+                    "res_id": self.id,
+                    "mimetype": "application/pdf",
+                }
+            )
+        self.approved_report_id = attachment
+        return attachment
+
+    def _get_report_filename(self):
+        self.ensure_one()
+        return f"{self.reference or self.name}.pdf".replace("/", "-")
+
+    def _render_confirmed_draft(self):
+        self.ensure_one()
+        parts = [Markup("<p><b>%s</b></p>") % _("Draft confirmed on the spot")]
+        if self.resolution_ids:
+            parts.append(Markup("<p>%s</p><ol>") % _("Resolutions"))
+            parts += [
+                Markup("<li>%s</li>") % resolution.content
+                for resolution in self.resolution_ids
+            ]
+            parts.append(Markup("</ol>"))
+        if self.action_ids:
+            parts.append(Markup("<p>%s</p><ol>") % _("Action items"))
+            parts += [
+                Markup("<li>%s — %s (%s), %s</li>")
+                % (
+                    action.name,
+                    action.owner_id.name,
+                    action.department_id.name,
+                    action.deadline,
+                )
+                for action in self.action_ids
+            ]
+            parts.append(Markup("</ol>"))
+        return Markup("").join(parts)
+
+    def _add_initiating_department(self):
+        for meeting in self:
+            if meeting.initiating_department_id not in meeting.department_ids:
+                meeting.department_ids = [(4, meeting.initiating_department_id.id)]
+
+    def _action_open_reason_wizard(self, mode):
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Reason"),
+            "res_model": "meeting.minutes.reason.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "default_meeting_ids": self.ids,
+                "default_mode": mode,
+            },
+        }
+
+    def _create_calendar_event(self):
+        self.ensure_one()
+        event = (
+            self.env["calendar.event"]
+            .with_context(meeting_minutes_sync=True)
+            .create(self._prepare_calendar_event_values())
+        )
+        self.calendar_event_id = event
+        return event
+
+    def _prepare_calendar_event_values(self):
+        self.ensure_one()
+        agenda = "\n".join(
+            f"{index}. {item.name}" for index, item in enumerate(self.agenda_ids, 1)
+        )
+        return {
+            "name": self.name,
+            "start": self.start,
+            "stop": self.stop,
+            "user_id": self.host_id.id,
+            "location": self.location or False,
+            "videocall_location": self.meeting_url or False,
+            "partner_ids": [(6, 0, self._get_invitation_partners().ids)],
+            "description": html_escape(f"{self.purpose}\n\n{agenda}").replace(
+                "\n", Markup("<br/>")
+            ),
+            "res_model_id": self.env["ir.model"]._get_id(self._name),
+            "res_id": self.id,
+        }

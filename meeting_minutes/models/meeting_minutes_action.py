@@ -1,0 +1,465 @@
+from datetime import timedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.osv import expression
+
+OPEN_STATES = ("todo", "in_progress", "delayed")
+# what the owner updates, even on approved, distributed or archived minutes
+PROGRESS_FIELDS = frozenset(
+    {
+        "state",
+        "remarks",
+        "done_date",
+        "reminder_sent_on",
+        "overdue_notified_on",
+        "carried_over_to_id",
+    }
+)
+
+
+class MeetingMinutesAction(models.Model):
+    _name = "meeting.minutes.action"
+    _description = "Meeting Action Item"
+    _inherit = [
+        "meeting.minutes.content.mixin",
+        "meeting.minutes.cron.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
+    _order = "deadline, sequence, id"
+    _check_company_auto = True
+    _meeting_free_fields = PROGRESS_FIELDS
+
+    meeting_id = fields.Many2one(
+        "meeting.minutes",
+        string="Meeting",
+        required=True,
+        ondelete="cascade",
+        index=True,
+    )
+    company_id = fields.Many2one(related="meeting_id.company_id", store=True)
+    meeting_state = fields.Selection(related="meeting_id.state", string="Minutes Status")
+    sequence = fields.Integer(default=10)
+    resolution_id = fields.Many2one(
+        "meeting.minutes.resolution",
+        string="Resolution",
+        domain="[('meeting_id', '=', meeting_id)]",
+    )
+    name = fields.Char(string="Task", required=True, tracking=True)
+    owner_id = fields.Many2one(
+        "res.users",
+        string="Owner",
+        required=True,
+        tracking=True,
+        index=True,
+        domain="[('share', '=', False)]",
+    )
+    department_id = fields.Many2one(
+        "hr.department",
+        string="Department",
+        compute="_compute_department_id",
+        store=True,
+        readonly=False,
+        required=True,
+        index=True,
+        tracking=True,
+    )
+    deadline = fields.Date(required=True, tracking=True, index=True)
+    state = fields.Selection(
+        [
+            ("todo", "To Do"),
+            ("in_progress", "In Progress"),
+            ("done", "Completed"),
+            ("delayed", "Delayed"),
+            ("cancelled", "Cancelled"),
+        ],
+        string="Status",
+        required=True,
+        default="todo",
+        tracking=True,
+        copy=False,
+        index=True,
+    )
+    remarks = fields.Text(tracking=True)
+    done_date = fields.Date(copy=False)
+    is_open = fields.Boolean(compute="_compute_is_open", store=True, index=True)
+    is_overdue = fields.Boolean(
+        compute="_compute_is_overdue",
+        store=True,
+        index=True,
+        help="Past its deadline and not done; updated every day by the overdue "
+        "scheduled action.",
+    )
+    days_late = fields.Integer(compute="_compute_days_late")
+    reminder_sent_on = fields.Date(copy=False, readonly=True)
+    overdue_notified_on = fields.Date(copy=False, readonly=True)
+    carried_from_id = fields.Many2one(
+        "meeting.minutes.action",
+        string="Carried Over From",
+        copy=False,
+        index="btree_not_null",
+        readonly=True,
+    )
+    carried_over_to_id = fields.Many2one(
+        "meeting.minutes.action",
+        string="Carried Over To",
+        copy=False,
+        readonly=True,
+    )
+    can_update_progress = fields.Boolean(compute="_compute_can_update_progress")
+    is_my_department = fields.Boolean(
+        compute="_compute_is_my_department", search="_search_is_my_department"
+    )
+
+    # ------------------------------------------------------------
+    # COMPUTES
+    # ------------------------------------------------------------
+
+    @api.depends("owner_id")
+    def _compute_department_id(self):
+        for action in self:
+            department = action.owner_id.employee_id.department_id
+            if department:
+                action.department_id = department
+
+    @api.depends("state")
+    def _compute_is_open(self):
+        for action in self:
+            action.is_open = action.state in OPEN_STATES
+
+    @api.depends("state", "deadline")
+    def _compute_is_overdue(self):
+        today = fields.Date.context_today(self)
+        for action in self:
+            action.is_overdue = action.state == "delayed" or bool(
+                action.state in OPEN_STATES
+                and action.deadline
+                and action.deadline < today
+            )
+
+    @api.depends("state", "deadline", "done_date")
+    def _compute_days_late(self):
+        today = fields.Date.context_today(self)
+        for action in self:
+            if not action.deadline or action.state == "cancelled":
+                action.days_late = 0
+                continue
+            end = action.done_date if action.state == "done" else today
+            action.days_late = max(((end or today) - action.deadline).days, 0)
+
+    @api.depends_context("uid")
+    @api.depends("department_id")
+    def _compute_is_my_department(self):
+        departments = self.env.user.employee_ids.department_id
+        for action in self:
+            action.is_my_department = action.department_id in departments
+
+    def _search_is_my_department(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(_("Operation not supported"))
+        domain = [("department_id", "in", self.env.user.employee_ids.department_id.ids)]
+        return domain if (operator == "=") == value else ["!", *domain]
+
+    @api.depends_context("uid")
+    @api.depends("owner_id", "meeting_id.host_id", "meeting_id.recorder_id")
+    def _compute_can_update_progress(self):
+        is_manager = self.env.user.has_group("meeting_minutes.group_meeting_manager")
+        for action in self:
+            action.can_update_progress = is_manager or self.env.user in (
+                action.owner_id
+                | action.meeting_id.host_id
+                | action.meeting_id.recorder_id
+            )
+
+    # ------------------------------------------------------------
+    # CONSTRAINTS
+    # ------------------------------------------------------------
+
+    @api.constrains("deadline", "meeting_id")
+    def _check_deadline(self):
+        for action in self:
+            start = action.meeting_id.start
+            if (
+                start
+                and action.deadline
+                and action.deadline < fields.Date.context_today(action, start)
+            ):
+                raise ValidationError(
+                    _(
+                        "The deadline of '%(task)s' cannot be before the meeting "
+                        "(%(date)s).",
+                        task=action.name,
+                        date=fields.Date.context_today(action, start),
+                    )
+                )
+
+    @api.constrains("resolution_id", "meeting_id")
+    def _check_resolution(self):
+        for action in self:
+            if (
+                action.resolution_id
+                and action.resolution_id.meeting_id != action.meeting_id
+            ):
+                raise ValidationError(
+                    _("An action item refers to a resolution of its own meeting.")
+                )
+
+    # ------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------
+
+    def write(self, vals):
+        if set(vals) - PROGRESS_FIELDS - self._mail_technical_fields():
+            self._check_can_edit_content()
+        if vals.get("state") == "done" and "done_date" not in vals:
+            vals["done_date"] = fields.Date.context_today(self)
+        elif vals.get("state") in ("todo", "in_progress", "delayed"):
+            vals.setdefault("done_date", False)
+        return super().write(vals)
+
+    # ------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------
+
+    def action_start_progress(self):
+        self._check_can_update_progress()
+        self._check_open()
+        self.write({"state": "in_progress"})
+        return True
+
+    def action_done(self):
+        self._check_can_update_progress()
+        self._check_open()
+        self.write({"state": "done"})
+        self.activity_feedback(
+            ["meeting_minutes.mail_activity_type_action_item"],
+            feedback=_("Completed"),
+        )
+        return True
+
+    def action_cancel(self):
+        self._check_can_update_progress()
+        self._check_open()
+        self.write({"state": "cancelled"})
+        self.activity_unlink(["meeting_minutes.mail_activity_type_action_item"])
+        return True
+
+    def action_reopen(self):
+        self._check_can_update_progress()
+        for action in self:
+            if action.state not in ("done", "cancelled"):
+                raise UserError(
+                    _("'%(task)s' is still open.", task=action.name)
+                )
+        today = fields.Date.context_today(self)
+        for action in self:
+            action.state = "delayed" if action.deadline < today else "in_progress"
+        self._schedule_owner_activity()
+        return True
+
+    def action_open_meeting(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "meeting.minutes",
+            "res_id": self.meeting_id.id,
+            "view_mode": "form",
+        }
+
+    # ------------------------------------------------------------
+    # CHECKS
+    # ------------------------------------------------------------
+
+    def _check_can_update_progress(self):
+        for action in self:
+            if not action.can_update_progress and not self.env.su:
+                raise UserError(
+                    _(
+                        "Only the owner %(owner)s, the host, the recorder or a "
+                        "meeting manager can update the progress of '%(task)s'.",
+                        owner=action.owner_id.name,
+                        task=action.name,
+                    )
+                )
+
+    def _check_open(self):
+        for action in self:
+            if action.state not in OPEN_STATES:
+                raise UserError(
+                    _(
+                        "'%(task)s' is already %(state)s.",
+                        task=action.name,
+                        state=dict(
+                            self._fields["state"]._description_selection(self.env)
+                        )[action.state],
+                    )
+                )
+
+    def _check_can_edit_content(self):
+        """The task, owner and deadline are the meeting's decision: only its
+        organizers change them (the owner updates the progress)."""
+        if self.env.su or self.env.user.has_group(
+            "meeting_minutes.group_meeting_manager"
+        ):
+            return
+        for action in self:
+            organizers = (
+                action.meeting_id.host_id
+                | action.meeting_id.recorder_id
+                | action.meeting_id.create_uid
+            )
+            if self.env.user not in organizers:
+                raise UserError(
+                    _(
+                        "Only the host or the recorder of the meeting can change "
+                        "'%(task)s'; as its owner, update its status and remarks.",
+                        task=action.name,
+                    )
+                )
+
+    # ------------------------------------------------------------
+    # BUSINESS METHODS
+    # ------------------------------------------------------------
+
+    def _schedule_owner_activity(self):
+        """One 'action item' activity per open item for its owner, due on the
+        deadline (never two)."""
+        activity_type = self.env.ref("meeting_minutes.mail_activity_type_action_item")
+        open_actions = self.filtered("is_open")
+        existing = self.env["mail.activity"].search(
+            [
+                ("res_model", "=", self._name),
+                ("res_id", "in", open_actions.ids),
+                ("activity_type_id", "=", activity_type.id),
+            ]
+        )
+        has_activity = set(existing.mapped("res_id"))
+        model_id = self.env["ir.model"]._get_id(self._name)
+        self.env["mail.activity"].create(
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": action.id,
+                    "activity_type_id": activity_type.id,
+                    "summary": action.name,
+                    "date_deadline": action.deadline,
+                    "user_id": action.owner_id.id,
+                }
+                for action in open_actions
+                if action.id not in has_activity
+            ]
+        )
+
+    def _send_batch_mails(self, template_xmlid, recipients_by_action):
+        """Queue one email per action item from a template, rendered and created in
+        batch: the number of queries does not grow with the number of items."""
+        if not self:
+            return self.env["mail.mail"]
+        template = self.env.ref(template_xmlid)
+        subjects = template._render_field("subject", self.ids, compute_lang=True)
+        bodies = template._render_field("body_html", self.ids, compute_lang=True)
+        subtype_id = self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_note")
+        return (
+            self.env["mail.mail"]
+            .sudo()
+            .create(
+                [
+                    {
+                        # sudo: the cron writes mails on behalf of the company,
+                        # whoever runs it; the recipients are the item's people
+                        "subject": subjects[action.id],
+                        "body_html": bodies[action.id],
+                        "email_from": action.company_id.email_formatted
+                        or self.env.user.email_formatted,
+                        "recipient_ids": [(6, 0, recipients_by_action[action].ids)],
+                        "model": self._name,
+                        "res_id": action.id,
+                        "record_name": action.name,
+                        "message_type": "email_outgoing",
+                        "subtype_id": subtype_id,
+                        "auto_delete": False,
+                    }
+                    for action in self
+                    if recipients_by_action[action]
+                ]
+            )
+        )
+
+    def _send_deadline_reminders(self):
+        """One reminder to each owner, marked so that a rerun sends nothing."""
+        self._send_batch_mails(
+            "meeting_minutes.mail_template_action_reminder",
+            {action: action.owner_id.partner_id for action in self},
+        )
+        self.write({"reminder_sent_on": fields.Date.context_today(self)})
+
+    def _mark_delayed(self):
+        """Past the deadline and not done: delayed, and the owner, the recorder and
+        the owner's department manager are told once."""
+        self.write(
+            {
+                "state": "delayed",
+                "overdue_notified_on": fields.Date.context_today(self),
+            }
+        )
+        self._send_batch_mails(
+            "meeting_minutes.mail_template_action_overdue",
+            {
+                action: action.owner_id.partner_id
+                | action.meeting_id.recorder_id.partner_id
+                | action.department_id.manager_id.user_id.partner_id
+                for action in self
+            },
+        )
+
+    # ------------------------------------------------------------
+    # CRONS
+    # ------------------------------------------------------------
+
+    @api.model
+    def _get_reminder_domain(self, today):
+        """Open items of distributed minutes due within the company's reminder
+        days, not reminded yet. A window, not an exact date: a missed day catches
+        up."""
+        companies = self.env["res.company"].sudo().search([])
+        company_domains = [
+            [
+                ("company_id", "=", company.id),
+                ("deadline", "<=", today + timedelta(days=company.meeting_reminder_days)),
+            ]
+            for company in companies
+        ]
+        return expression.AND(
+            [
+                [
+                    ("state", "in", ("todo", "in_progress")),
+                    ("deadline", ">=", today),
+                    ("reminder_sent_on", "=", False),
+                    ("meeting_id.state", "in", ("distributed", "archived")),
+                ],
+                expression.OR(company_domains) if company_domains else [],
+            ]
+        )
+
+    @api.model
+    def _get_overdue_domain(self, today):
+        return [
+            ("state", "in", ("todo", "in_progress")),
+            ("deadline", "<", today),
+            ("meeting_id.state", "in", ("approved", "distributed", "archived")),
+        ]
+
+    @api.model
+    def _cron_send_reminders(self, batch_size=200):
+        today = fields.Date.context_today(self)
+        return self._run_in_batches(
+            self._get_reminder_domain(today), "_send_deadline_reminders", batch_size
+        )
+
+    @api.model
+    def _cron_mark_overdue(self, batch_size=200):
+        today = fields.Date.context_today(self)
+        return self._run_in_batches(
+            self._get_overdue_domain(today), "_mark_delayed", batch_size
+        )

@@ -1,0 +1,179 @@
+from datetime import timedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+
+class MeetingMinutesFollowup(models.Model):
+    """The review, in a meeting, of an action item of the meeting it follows up: why it
+    was not done, and whether it is carried over or closed."""
+
+    _name = "meeting.minutes.followup"
+    _description = "Follow-up of a Previous Action Item"
+    _inherit = ["meeting.minutes.content.mixin"]
+    _order = "meeting_id, id"
+    _rec_name = "previous_action_id"
+
+    meeting_id = fields.Many2one(
+        "meeting.minutes",
+        string="Meeting",
+        required=True,
+        ondelete="cascade",
+        index=True,
+    )
+    company_id = fields.Many2one(related="meeting_id.company_id", store=True)
+    previous_action_id = fields.Many2one(
+        "meeting.minutes.action",
+        string="Previous Action Item",
+        required=True,
+        ondelete="cascade",
+        index=True,
+    )
+    owner_id = fields.Many2one(related="previous_action_id.owner_id")
+    department_id = fields.Many2one(related="previous_action_id.department_id")
+    deadline = fields.Date(related="previous_action_id.deadline")
+    previous_state = fields.Selection(
+        related="previous_action_id.state", string="Status"
+    )
+    previous_remarks = fields.Text(related="previous_action_id.remarks")
+    reason_category = fields.Selection(
+        [
+            ("resources", "Lack of Resources"),
+            ("requirement", "Changed Requirement"),
+            ("dependency", "Dependency"),
+            ("other", "Other"),
+        ],
+        string="Why Not Done",
+    )
+    reason = fields.Text(string="Analysis")
+    decision = fields.Selection(
+        [("carry_over", "Carried Over"), ("close", "Closed")], readonly=True
+    )
+    new_deadline = fields.Date(
+        help="Deadline of the action item carried over into this meeting."
+    )
+    new_action_id = fields.Many2one(
+        "meeting.minutes.action", string="New Action Item", readonly=True
+    )
+
+    _sql_constraints = [
+        (
+            "meeting_action_uniq",
+            "unique(meeting_id, previous_action_id)",
+            "An action item is reviewed once per meeting.",
+        ),
+    ]
+
+    def action_carry_over(self):
+        self._check_can_decide()
+        Action = self.env["meeting.minutes.action"]
+        for followup in self:
+            meeting = followup.meeting_id
+            old = followup.previous_action_id
+            deadline = followup.new_deadline or max(
+                fields.Date.context_today(followup, meeting.start) + timedelta(days=14),
+                old.deadline,
+            )
+            new = Action.create(
+                {
+                    "meeting_id": meeting.id,
+                    "name": old.name,
+                    "owner_id": old.owner_id.id,
+                    "department_id": old.department_id.id,
+                    "deadline": deadline,
+                    "carried_from_id": old.id,
+                    "remarks": followup._get_reason_text(),
+                }
+            )
+            old.sudo().write(
+                {
+                    # sudo: the previous minutes may be archived, and the
+                    # recorder of this meeting may not be an organizer of those;
+                    # only the progress of the old item changes
+                    "state": "cancelled",
+                    "carried_over_to_id": new.id,
+                    "remarks": _(
+                        "Carried over to %(meeting)s. %(reason)s",
+                        meeting=meeting.display_name,
+                        reason=followup._get_reason_text(),
+                    ),
+                }
+            )
+            old.sudo().activity_unlink(
+                ["meeting_minutes.mail_activity_type_action_item"]
+            )
+            followup.write({"decision": "carry_over", "new_action_id": new.id})
+        return True
+
+    def action_close(self):
+        self._check_can_decide()
+        for followup in self:
+            old = followup.previous_action_id
+            old.sudo().write(
+                {
+                    # sudo: see action_carry_over
+                    "state": "cancelled",
+                    "remarks": _(
+                        "Closed at %(meeting)s. %(reason)s",
+                        meeting=followup.meeting_id.display_name,
+                        reason=followup._get_reason_text(),
+                    ),
+                }
+            )
+            old.sudo().activity_unlink(
+                ["meeting_minutes.mail_activity_type_action_item"]
+            )
+            followup.decision = "close"
+        return True
+
+    def _check_can_decide(self):
+        self.meeting_id._check_is_organizer()
+        self.meeting_id._check_content_editable()
+        for followup in self:
+            if followup.decision:
+                raise UserError(
+                    _(
+                        "'%(task)s' has already been reviewed.",
+                        task=followup.previous_action_id.name,
+                    )
+                )
+            if followup.previous_action_id.state not in (
+                "todo",
+                "in_progress",
+                "delayed",
+            ):
+                raise UserError(
+                    _(
+                        "'%(task)s' is no longer open.",
+                        task=followup.previous_action_id.name,
+                    )
+                )
+            if not followup.reason_category:
+                raise UserError(
+                    _(
+                        "Say why '%(task)s' was not done before deciding.",
+                        task=followup.previous_action_id.name,
+                    )
+                )
+
+    def _get_reason_text(self):
+        self.ensure_one()
+        category = dict(
+            self._fields["reason_category"]._description_selection(self.env)
+        ).get(self.reason_category, "")
+        return " — ".join(part for part in (category, self.reason) if part)
+
+    @api.model
+    def _sync_for_meetings(self, meetings):
+        """A review line for each open item of the previous meeting."""
+        existing = {
+            (f.meeting_id.id, f.previous_action_id.id)
+            for f in self.search([("meeting_id", "in", meetings.ids)])
+        }
+        vals_list = [
+            {"meeting_id": meeting.id, "previous_action_id": action.id}
+            for meeting in meetings
+            for action in meeting.previous_meeting_id.action_ids
+            if action.is_open and (meeting.id, action.id) not in existing
+        ]
+        return self.create(vals_list)

@@ -1,0 +1,51 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class MeetingMinutesResolution(models.Model):
+    _name = "meeting.minutes.resolution"
+    _description = "Meeting Resolution"
+    _inherit = ["meeting.minutes.content.mixin"]
+    _order = "meeting_id, sequence, id"
+    _rec_name = "content"
+
+    meeting_id = fields.Many2one(
+        "meeting.minutes",
+        string="Meeting",
+        required=True,
+        ondelete="cascade",
+        index=True,
+    )
+    company_id = fields.Many2one(related="meeting_id.company_id", store=True)
+    sequence = fields.Integer(default=10)
+    agenda_id = fields.Many2one(
+        "meeting.minutes.agenda",
+        string="Agenda Item",
+        domain="[('meeting_id', '=', meeting_id)]",
+    )
+    content = fields.Text(
+        string="Resolution",
+        required=True,
+        help="A conclusion every participating department must abide by.",
+    )
+    department_ids = fields.Many2many(
+        "hr.department",
+        "meeting_minutes_resolution_department_rel",
+        "resolution_id",
+        "department_id",
+        string="Departments Bound",
+    )
+    action_ids = fields.One2many(
+        "meeting.minutes.action", "resolution_id", string="Action Items"
+    )
+
+    @api.constrains("agenda_id", "meeting_id")
+    def _check_agenda(self):
+        for resolution in self:
+            if (
+                resolution.agenda_id
+                and resolution.agenda_id.meeting_id != resolution.meeting_id
+            ):
+                raise ValidationError(
+                    _("A resolution refers to an agenda item of its own meeting.")
+                )

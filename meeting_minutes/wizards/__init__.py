@@ -1,0 +1,1 @@
+from . import meeting_minutes_reason_wizard

@@ -1,0 +1,61 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+
+class MeetingMinutesReasonWizard(models.TransientModel):
+    """The reason that a step of the workflow asks for: a short notice, a rejection,
+    a cancellation or a reset to draft."""
+
+    _name = "meeting.minutes.reason.wizard"
+    _description = "Meeting Minutes: Reason"
+
+    meeting_ids = fields.Many2many("meeting.minutes", string="Meetings", required=True)
+    mode = fields.Selection(
+        [
+            ("short_notice", "Short Notice"),
+            ("reject", "Reject"),
+            ("cancel", "Cancel"),
+            ("reset", "Reset to Draft"),
+        ],
+        required=True,
+    )
+    reason = fields.Text(required=True)
+    notice_working_days = fields.Integer(compute="_compute_notice_info")
+    required_notice_days = fields.Integer(compute="_compute_notice_info")
+
+    @api.depends("meeting_ids", "mode")
+    def _compute_notice_info(self):
+        for wizard in self:
+            meeting = wizard.meeting_ids[:1]
+            wizard.notice_working_days = (
+                meeting._get_notice_working_days(fields.Datetime.now())
+                if meeting and meeting.start
+                else 0
+            )
+            wizard.required_notice_days = meeting.company_id.meeting_notice_days
+
+    def action_confirm(self):
+        self.ensure_one()
+        reason = (self.reason or "").strip()
+        if not reason:
+            raise UserError(_("Give a reason."))
+        meetings = self.meeting_ids
+        if self.mode == "short_notice":
+            meetings._check_can_schedule()
+            meetings.write({"short_notice_reason": reason})
+            meetings._do_schedule()
+        elif self.mode == "reject":
+            meetings._check_can_approve()
+            meetings._do_reject(reason)
+        elif self.mode == "cancel":
+            meetings._check_state(
+                ("draft", "scheduled", "in_progress", "confirmed", "submitted"),
+                _("cancelled"),
+            )
+            meetings._check_is_organizer()
+            meetings._do_cancel(reason)
+        elif self.mode == "reset":
+            meetings._check_state(("cancelled", "scheduled"), _("reset to draft"))
+            meetings._check_is_organizer()
+            meetings._do_reset(reason)
+        return {"type": "ir.actions.act_window_close"}
