@@ -1,0 +1,29 @@
+# Thin targets: the logic lives in scripts/*.sh
+SHELL := /bin/bash
+DB ?= meeting_minutes_demo
+TEST_DB ?= meeting_minutes_test
+export DB TEST_DB
+
+.PHONY: help bootstrap run test lint clean-db
+
+help:
+	@echo "make run        Odoo + meeting_minutes + demo data on http://localhost:8069 (admin/admin)"
+	@echo "make test       the whole test suite (fresh database $(TEST_DB))"
+	@echo "make bootstrap  prepare Odoo 18.0, venv, PostgreSQL, wkhtmltopdf (run by run/test)"
+	@echo "make lint       linters (scripts/lint.sh)"
+	@echo "make clean-db   drop the databases $(DB) and $(TEST_DB)"
+
+bootstrap:
+	@bash scripts/bootstrap.sh
+
+run: bootstrap
+	@bash scripts/run.sh
+
+test: bootstrap
+	@bash scripts/test.sh
+
+lint:
+	@if [ -f scripts/lint.sh ]; then bash scripts/lint.sh; else echo "[lint] scripts/lint.sh not written yet" >&2; exit 1; fi
+
+clean-db:
+	@bash scripts/clean-db.sh
