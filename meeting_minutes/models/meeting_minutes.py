@@ -35,6 +35,17 @@ CONTENT_FIELDS = frozenset(
 )
 
 
+# chatter and activity bookkeeping, allowed even on archived minutes
+MAIL_FIELDS = frozenset(
+    {
+        "message_main_attachment_id",
+        "activity_ids",
+        "message_follower_ids",
+        "message_ids",
+    }
+)
+
+
 class MeetingMinutes(models.Model):
     _name = "meeting.minutes"
     _description = "Meeting Minutes"
@@ -415,6 +426,11 @@ class MeetingMinutes(models.Model):
                     )
                 )
 
+    @api.constrains("start")
+    def _check_action_deadlines(self):
+        # moving the meeting must not leave action items due before it
+        self.action_ids._check_deadline()
+
     @api.constrains("previous_meeting_id")
     def _check_previous_meeting(self):
         for meeting in self:
@@ -460,14 +476,14 @@ class MeetingMinutes(models.Model):
                 company = self.env["res.company"].browse(
                     vals.get("company_id") or self.env.company.id
                 )
-                # numbered in the year of the meeting, e.g. MM/2024/0001
+                # numbered in the year of the meeting, e.g. MM/2024/0001: the
+                # prefix's %(year)s reads ir_sequence_date, not sequence_date
+                start = fields.Datetime.to_datetime(vals.get("start"))
                 vals["reference"] = (
                     self.env["ir.sequence"]
                     .with_company(company)
-                    .next_by_code(
-                        "meeting.minutes",
-                        sequence_date=fields.Datetime.to_datetime(vals.get("start")),
-                    )
+                    .with_context(ir_sequence_date=start)
+                    .next_by_code("meeting.minutes", sequence_date=start)
                     or _("New")
                 )
         meetings = super().create(vals_list)
@@ -480,6 +496,8 @@ class MeetingMinutes(models.Model):
     def write(self, vals):
         if CONTENT_FIELDS & set(vals):
             self._check_content_editable()
+        elif set(vals) - MAIL_FIELDS:
+            self.filtered(lambda m: m.state == "archived")._check_content_editable()
         result = super().write(vals)
         if "initiating_department_id" in vals or "department_ids" in vals:
             self._add_initiating_department()
@@ -489,15 +507,32 @@ class MeetingMinutes(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_official(self):
+        """Draft and cancelled minutes may go; archived minutes only once their
+        retention date has passed, and then only by a manager; the others never."""
+        today = fields.Date.context_today(self)
+        is_manager = self.env.user.has_group("meeting_minutes.group_meeting_manager")
         for meeting in self:
-            if meeting.state not in ("draft", "cancelled"):
-                raise UserError(
-                    _(
-                        "Only draft or cancelled minutes can be deleted; cancel "
-                        "%(name)s first.",
-                        name=meeting.display_name,
+            if meeting.state in ("draft", "cancelled"):
+                continue
+            if meeting.state == "archived":
+                if meeting.retention_date and meeting.retention_date >= today:
+                    raise UserError(
+                        _(
+                            "The minutes %(name)s are kept until %(date)s: they "
+                            "cannot be deleted before.",
+                            name=meeting.display_name,
+                            date=meeting.retention_date,
+                        )
                     )
+                if is_manager:
+                    continue
+            raise UserError(
+                _(
+                    "Only draft or cancelled minutes can be deleted; cancel "
+                    "%(name)s first.",
+                    name=meeting.display_name,
                 )
+            )
 
     def copy_data(self, default=None):
         vals_list = super().copy_data(default=default)

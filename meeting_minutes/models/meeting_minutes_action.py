@@ -60,6 +60,7 @@ class MeetingMinutesAction(models.Model):
         string="Department",
         compute="_compute_department_id",
         store=True,
+        precompute=True,
         readonly=False,
         required=True,
         index=True,
@@ -360,6 +361,7 @@ class MeetingMinutesAction(models.Model):
         subjects = template._render_field("subject", self.ids, compute_lang=True)
         bodies = template._render_field("body_html", self.ids, compute_lang=True)
         subtype_id = self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_note")
+        email_from = self.env.company.email_formatted or self.env.user.email_formatted
         return (
             self.env["mail.mail"]
             .sudo()
@@ -370,8 +372,9 @@ class MeetingMinutesAction(models.Model):
                         # whoever runs it; the recipients are the item's people
                         "subject": subjects[action.id],
                         "body_html": bodies[action.id],
-                        "email_from": action.company_id.email_formatted
-                        or self.env.user.email_formatted,
+                        "email_from": action.company_id.email_formatted or email_from,
+                        # given, so that no alias is looked up for each mail
+                        "reply_to": action.company_id.email_formatted or email_from,
                         "recipient_ids": [(6, 0, recipients_by_action[action].ids)],
                         "model": self._name,
                         "res_id": action.id,

@@ -27,11 +27,17 @@ class MeetingMinutesContentMixin(models.AbstractModel):
         return super().create(vals_list)
 
     def write(self, vals):
-        if set(vals) - self._meeting_free_fields - self._mail_technical_fields():
+        changed = set(vals) - self._mail_technical_fields()
+        if changed - self._meeting_free_fields:
             meetings = self._get_meetings()
             if vals.get("meeting_id"):
                 meetings |= self.env["meeting.minutes"].browse(vals["meeting_id"])
             meetings._check_content_editable()
+        elif changed:
+            # archived minutes are read-only, progress included
+            self._get_meetings().filtered(
+                lambda m: m.state == "archived"
+            )._check_content_editable()
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
