@@ -172,7 +172,9 @@ locate_odoo() {
     if ! command -v curl >/dev/null 2>&1; then
         die "$(odoo_missing_message)"$'\n'"(curl is not installed)"
     fi
-    if curl -fL --connect-timeout 20 --max-time 600 --retry 1 -o "$archive.part" "$ODOO_DOWNLOAD_URL"; then
+    local progress=(-sS)
+    [[ -t 2 ]] && progress=(--progress-bar)
+    if curl -fL "${progress[@]}" --connect-timeout 20 --max-time 600 --retry 1 -o "$archive.part" "$ODOO_DOWNLOAD_URL"; then
         mv "$archive.part" "$archive"
         extract_archive_to_cache "$archive"
         echo "$ODOO_DOWNLOAD_URL $(date -u +%F)" >"$ODOO_CACHE_DIR/.meeting_minutes_source"
