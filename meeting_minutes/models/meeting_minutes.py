@@ -173,6 +173,13 @@ class MeetingMinutes(models.Model):
     previous_action_ids = fields.One2many(
         related="previous_meeting_id.action_ids", string="Previous Action Items"
     )
+    next_meeting_ids = fields.One2many(
+        "meeting.minutes",
+        "previous_meeting_id",
+        string="Follow-up Meetings",
+        help="The meetings that review the action items of this one: their readers "
+        "read these action items.",
+    )
     followup_ids = fields.One2many(
         "meeting.minutes.followup", "meeting_id", string="Follow-up Review"
     )

@@ -1,0 +1,4 @@
+from . import test_cron
+from . import test_meeting_rules
+from . import test_access_rights
+from . import test_performance

@@ -1,0 +1,434 @@
+from datetime import date, datetime, timedelta
+
+from freezegun import freeze_time
+from psycopg2 import IntegrityError
+
+from odoo.exceptions import ValidationError
+from odoo.tests import Form, tagged
+from odoo.tools import mute_logger
+
+from .common_workflow import MEETING_START, MeetingWorkflowCase
+
+
+@tagged("post_install", "-at_install")
+class TestMeetingRules(MeetingWorkflowCase):
+    """The rules of the minutes form: dates, attendance, statements, action items,
+    numbering, counts and defaults."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.meeting = cls._create_meeting()
+        cls.item = cls.meeting.agenda_ids[0]
+
+    def _action_vals(self, **values):
+        return {
+            "meeting_id": self.meeting.id,
+            "name": "Submit the plan",
+            "owner_id": self.engineer.id,
+            "deadline": date(2026, 6, 20),
+            **values,
+        }
+
+    # ------------------------------------------------------------
+    # basic information
+    # ------------------------------------------------------------
+
+    def test_end_after_start(self):
+        for stop in (MEETING_START, MEETING_START - timedelta(minutes=1)):
+            with self.subTest(stop=stop), self.assertRaises(ValidationError):
+                self._create_meeting(stop=stop)
+        with self.assertRaises(ValidationError):
+            self.meeting.with_user(self.recorder).stop = MEETING_START
+
+    def test_online_meeting_needs_platform(self):
+        with self.assertRaises(ValidationError):
+            self._create_meeting(location_type="online", location=False)
+        meeting = self._create_meeting(
+            location_type="online",
+            location=False,
+            meeting_url="https://meet.example.com/q3",
+        )
+        self.assertEqual(meeting.location_type, "online")
+
+    def test_reference_year_of_meeting(self):
+        """Numbered MM/<year of the meeting>/0001, whatever the current year."""
+        with freeze_time("2026-11-20 09:00:00"):
+            meeting_2027 = self._create_meeting(start=datetime(2027, 1, 11, 6, 0))
+            meeting_2026 = self._create_meeting(start=datetime(2026, 12, 7, 6, 0))
+        self.assertRegex(meeting_2027.reference, r"^MM/2027/\d{4}$")
+        self.assertRegex(meeting_2026.reference, r"^MM/2026/\d{4}$")
+        self.assertRegex(self.meeting.reference, r"^MM/2026/\d{4}$")
+        self.assertNotEqual(meeting_2026.reference, self.meeting.reference)
+        self.assertEqual(
+            meeting_2027.display_name,
+            f"[{meeting_2027.reference}] {meeting_2027.name}",
+        )
+
+    def test_defaults_from_employee(self):
+        """Initiating department from the user's employee, added to the
+        participating ones; host and recorder job titles from their employee."""
+        form = Form(self.env["meeting.minutes"].with_user(self.engineer))
+        self.assertEqual(form.initiating_department_id, self.dep_rd)
+        self.assertEqual(form.recorder_id, self.engineer)
+        form.name = "Encryption module scope meeting"
+        form.purpose = "Decide the scope of the encryption module"
+        form.host_id = self.rd_director
+        form.start = MEETING_START
+        self.assertEqual(form.stop, MEETING_START + timedelta(hours=1))
+        form.location = "Room 502"
+        self.assertIn(self.dep_rd, form.department_ids)
+        form.initiating_department_id = self.dep_sales
+        self.assertEqual(form.department_ids[:], self.dep_rd | self.dep_sales)
+        with form.attendee_ids.new() as line:
+            line.user_id = self.sales_rep
+            self.assertEqual(line.department_id, self.dep_sales)
+            self.assertEqual(line.job_title, "Sales Representative")
+        meeting = form.save()
+        self.assertRecordValues(
+            meeting,
+            [
+                {
+                    "initiating_department_id": self.dep_sales.id,
+                    "department_ids": (self.dep_rd | self.dep_sales).ids,
+                    "host_job_title": "R&D Director",
+                    "recorder_job_title": "Engineer",
+                    "duration": 1.0,
+                }
+            ],
+        )
+        self.assertRecordValues(
+            meeting.attendee_ids,
+            [{"user_id": self.sales_rep.id, "department_id": self.dep_sales.id}],
+        )
+
+    def test_initiating_department_always_participates(self):
+        meeting = self._create_meeting(department_ids=[(6, 0, self.dep_rd.ids)])
+        self.assertEqual(meeting.department_ids, self.dep_rd | self.dep_marketing)
+        meeting.with_user(self.recorder).initiating_department_id = self.dep_sales
+        self.assertIn(self.dep_sales, meeting.department_ids)
+
+    # ------------------------------------------------------------
+    # attendance
+    # ------------------------------------------------------------
+
+    def test_attendee_department_from_employee(self):
+        self.assertRecordValues(
+            self.meeting.attendee_ids.sorted(lambda a: a.user_id.id),
+            [
+                {"user_id": u.id, "department_id": d.id, "job_title": j}
+                for u, d, j in sorted(
+                    [
+                        (self.host, self.dep_marketing, "Marketing Manager"),
+                        (self.recorder, self.dep_marketing, "Operations Specialist"),
+                        (self.engineer, self.dep_rd, "Engineer"),
+                        (self.sales_rep, self.dep_sales, "Sales Representative"),
+                    ],
+                    key=lambda t: t[0].id,
+                )
+            ],
+        )
+
+    def test_absentee_needs_reason(self):
+        attendee = self.meeting.attendee_ids.filtered(
+            lambda a: a.user_id == self.sales_rep
+        )
+        as_recorder = attendee.with_user(self.recorder)
+        for reason in (False, "  "):
+            with self.subTest(reason=reason), self.assertRaises(ValidationError):
+                as_recorder.write({"attendance": "absent", "absence_reason": reason})
+        as_recorder.write(
+            {
+                "attendance": "absent",
+                "absence_reason": "Visiting a customer, written opinion submitted",
+                "written_opinion": "Do both in parallel.",
+            }
+        )
+        self.assertRecordValues(
+            self.meeting, [{"attendee_count": 4, "absent_count": 1}]
+        )
+
+    def test_absentee_cannot_confirm(self):
+        attendee = self.meeting.attendee_ids.filtered(
+            lambda a: a.user_id == self.sales_rep
+        ).with_user(self.recorder)
+        attendee.confirmed = True
+        with self.assertRaises(ValidationError):
+            attendee.write({"attendance": "absent", "absence_reason": "Sick leave"})
+        # the form unticks the confirmation when the attendee is marked absent
+        with Form(self.meeting.with_user(self.recorder)) as form:
+            with form.attendee_ids.edit(3) as line:
+                self.assertEqual(line.user_id, self.sales_rep)
+                line.attendance = "absent"
+                self.assertFalse(line.confirmed)
+                line.absence_reason = "Sick leave"
+        self.assertRecordValues(
+            attendee, [{"attendance": "absent", "confirmed": False}]
+        )
+
+    def test_attendee_once(self):
+        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
+            self.env["meeting.minutes.attendee"].with_user(self.recorder).create(
+                {"meeting_id": self.meeting.id, "user_id": self.engineer.id}
+            )
+
+    # ------------------------------------------------------------
+    # discussion
+    # ------------------------------------------------------------
+
+    def test_statement_department_participates(self):
+        Statement = self.env["meeting.minutes.statement"].with_user(self.recorder)
+        with self.assertRaises(ValidationError):
+            Statement.create(
+                {
+                    "agenda_id": self.item.id,
+                    "department_id": self.dep_finance.id,
+                    "content": "Budget",
+                }
+            )
+        with self.assertRaises(ValidationError):
+            Statement.create(
+                {
+                    "agenda_id": self.item.id,
+                    "kind": "opinion",
+                    "content": "Nobody said it",
+                }
+            )
+        statements = Statement.create(
+            [
+                {
+                    "agenda_id": self.item.id,
+                    "department_id": self.dep_sales.id,
+                    "kind": "opinion",
+                    "content": "Do both",
+                },
+                {
+                    "agenda_id": self.item.id,
+                    "kind": "consensus",
+                    "content": "Recommendation first",
+                },
+            ]
+        )
+        self.assertEqual(statements.meeting_id, self.meeting)
+        self.assertEqual(self.item.statement_count, 2)
+        # a department leaving the meeting cannot leave statements behind
+        with self.assertRaises(ValidationError):
+            statements[0].department_id = self.dep_finance
+
+    def test_statement_department_from_speaker(self):
+        with Form(self.item.with_user(self.recorder)) as form:
+            with form.statement_ids.new() as line:
+                line.speaker_id = self.engineer
+                self.assertEqual(line.department_id, self.dep_rd)
+                line.kind = "opinion"
+                line.content = "Two months of the algorithm team"
+        self.assertRecordValues(
+            self.item.statement_ids,
+            [
+                {
+                    "speaker_id": self.engineer.id,
+                    "department_id": self.dep_rd.id,
+                    "kind": "opinion",
+                }
+            ],
+        )
+
+    # ------------------------------------------------------------
+    # resolutions and action items
+    # ------------------------------------------------------------
+
+    def test_action_needs_owner_department_deadline(self):
+        Action = self.env["meeting.minutes.action"].with_user(self.recorder)
+        for missing in ("owner_id", "deadline"):
+            vals = self._action_vals()
+            del vals[missing]
+            with (
+                self.subTest(missing=missing),
+                mute_logger("odoo.sql_db"),
+                self.assertRaises(IntegrityError),
+            ):
+                Action.create(vals)
+        # an owner without employee gives no department: one must be set
+        nobody = self.env["res.users"].create(
+            {
+                "name": "No Employee",
+                "login": "mm_noemployee",
+                "groups_id": [(6, 0, self.ref_groups())],
+            }
+        )
+        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
+            Action.create(self._action_vals(owner_id=nobody.id))
+        action = Action.create(
+            self._action_vals(owner_id=nobody.id, department_id=self.dep_sales.id)
+        )
+        self.assertEqual(action.department_id, self.dep_sales)
+
+    def ref_groups(self):
+        return [
+            self.env.ref("base.group_user").id,
+            self.env.ref("meeting_minutes.group_meeting_user").id,
+        ]
+
+    def test_action_department_from_owner(self):
+        with Form(self.meeting.with_user(self.recorder)) as form:
+            with form.action_ids.new() as line:
+                line.name = "Submit the plan"
+                line.owner_id = self.engineer
+                self.assertEqual(line.department_id, self.dep_rd)
+                line.deadline = date(2026, 6, 20)
+        self.assertRecordValues(
+            self.meeting.action_ids,
+            [
+                {
+                    "owner_id": self.engineer.id,
+                    "department_id": self.dep_rd.id,
+                    "state": "todo",
+                }
+            ],
+        )
+
+    def test_action_deadline_not_before_meeting(self):
+        Action = self.env["meeting.minutes.action"].with_user(self.recorder)
+        with self.assertRaises(ValidationError):
+            Action.create(self._action_vals(deadline=date(2026, 6, 14)))
+        action = Action.create(self._action_vals(deadline=date(2026, 6, 15)))
+        self.assertEqual(action.deadline, date(2026, 6, 15))
+        # moving the meeting after the deadline is refused too
+        with self.assertRaises(ValidationError):
+            self.meeting.with_user(self.recorder).write(
+                {
+                    "start": datetime(2026, 6, 22, 6, 0),
+                    "stop": datetime(2026, 6, 22, 8, 0),
+                }
+            )
+
+    def test_resolution_and_action_of_own_meeting(self):
+        other = self._create_meeting()
+        with self.assertRaises(ValidationError):
+            self.env["meeting.minutes.resolution"].with_user(self.recorder).create(
+                {
+                    "meeting_id": self.meeting.id,
+                    "agenda_id": other.agenda_ids[0].id,
+                    "content": "X",
+                }
+            )
+        resolution = (
+            self.env["meeting.minutes.resolution"]
+            .with_user(self.recorder)
+            .create({"meeting_id": other.id, "content": "Other meeting's resolution"})
+        )
+        with self.assertRaises(ValidationError):
+            self.env["meeting.minutes.action"].with_user(self.recorder).create(
+                self._action_vals(resolution_id=resolution.id)
+            )
+
+    def test_action_counts_and_overdue(self):
+        Action = self.env["meeting.minutes.action"].with_user(self.recorder)
+        with freeze_time("2026-06-25 09:00:00"):
+            late, on_time, done, cancelled = Action.create(
+                [
+                    self._action_vals(name="Late", deadline=date(2026, 6, 20)),
+                    self._action_vals(name="On time", deadline=date(2026, 6, 30)),
+                    self._action_vals(name="Done", deadline=date(2026, 6, 20)),
+                    self._action_vals(name="Cancelled", deadline=date(2026, 6, 20)),
+                ]
+            )
+            done.action_done()
+            cancelled.action_cancel()
+            self.assertRecordValues(
+                late | on_time | done | cancelled,
+                [
+                    {
+                        "is_open": True,
+                        "is_overdue": True,
+                        "days_late": 5,
+                        "done_date": False,
+                    },
+                    {
+                        "is_open": True,
+                        "is_overdue": False,
+                        "days_late": 0,
+                        "done_date": False,
+                    },
+                    {
+                        "is_open": False,
+                        "is_overdue": False,
+                        "days_late": 5,
+                        "done_date": date(2026, 6, 25),
+                    },
+                    {
+                        "is_open": False,
+                        "is_overdue": False,
+                        "days_late": 0,
+                        "done_date": False,
+                    },
+                ],
+            )
+            self.assertRecordValues(
+                self.meeting,
+                [
+                    {
+                        "action_count": 4,
+                        "open_action_count": 2,
+                        "overdue_action_count": 1,
+                    }
+                ],
+            )
+            # stored: searchable
+            self.assertIn(
+                self.meeting,
+                self.env["meeting.minutes"].search([("overdue_action_count", ">", 0)]),
+            )
+            late.with_user(self.engineer).write(
+                {"state": "delayed", "remarks": "Waiting for data"}
+            )
+            on_time.with_user(self.engineer).action_done()
+        self.assertRecordValues(
+            self.meeting,
+            [{"action_count": 4, "open_action_count": 1, "overdue_action_count": 1}],
+        )
+
+    # ------------------------------------------------------------
+    # demo data: the example of the company standard
+    # ------------------------------------------------------------
+
+    def test_demo_meeting(self):
+        meeting = self.env.ref(
+            "meeting_minutes.meeting_q3_priorities", raise_if_not_found=False
+        )
+        if not meeting:
+            self.skipTest("installed without demo data")
+        absentee = self.env.ref("meeting_minutes.meeting_q3_attendee_zhouqiang")
+        self.assertRecordValues(
+            meeting,
+            [
+                {
+                    "state": "distributed",
+                    "attendee_count": 8,
+                    "absent_count": 1,
+                    "action_count": 2,
+                    "open_action_count": 0,
+                    "host_id": self.env.ref("meeting_minutes.user_lina").id,
+                    "recorder_id": self.env.ref("meeting_minutes.user_wangfang").id,
+                }
+            ],
+        )
+        self.assertRegex(meeting.reference, r"^MM/2024/\d{4}$")
+        self.assertEqual(
+            meeting.attendee_ids.filtered(lambda a: a.attendance == "absent"), absentee
+        )
+        self.assertTrue(absentee.absence_reason)
+        self.assertEqual(len(meeting.statement_ids), 4)
+        self.assertEqual(
+            sorted(meeting.statement_ids.mapped("kind")),
+            ["consensus", "opinion", "opinion", "problem"],
+        )
+        self.assertEqual(len(meeting.resolution_ids), 1)
+        self.assertEqual(meeting.action_ids.resolution_id, meeting.resolution_ids)
+        self.assertEqual(
+            meeting.action_ids.department_id,
+            self.env.ref("meeting_minutes.dep_rd")
+            | self.env.ref("meeting_minutes.dep_marketing"),
+        )
+        review = self.env.ref("meeting_minutes.meeting_q3_review")
+        self.assertEqual(review.previous_meeting_id, meeting)
