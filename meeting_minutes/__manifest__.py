@@ -16,6 +16,9 @@
         "data/mail_activity_type_data.xml",
         "data/mail_template_data.xml",
         "data/ir_cron_data.xml",
+        "report/meeting_minutes_reports.xml",
+        "report/meeting_minutes_templates.xml",
+        "report/meeting_minutes_action_templates.xml",
         "views/meeting_minutes_views.xml",
         "views/meeting_minutes_action_views.xml",
         "views/meeting_minutes_agenda_views.xml",
@@ -24,6 +27,11 @@
         "views/res_config_settings_views.xml",
         "views/meeting_minutes_menus.xml",
     ],
+    "assets": {
+        "web.report_assets_common": [
+            "meeting_minutes/static/src/scss/meeting_minutes_report.scss",
+        ],
+    },
     "demo": [
         "demo/meeting_minutes_demo.xml",
     ],
