@@ -1,4 +1,7 @@
+from collections import defaultdict
 from datetime import timedelta
+
+from markupsafe import Markup
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -352,48 +355,58 @@ class MeetingMinutesAction(models.Model):
             ]
         )
 
-    def _send_batch_mails(self, template_xmlid, recipients_by_action):
-        """Queue one email per action item from a template, rendered and created in
-        batch: the number of queries does not grow with the number of items."""
-        if not self:
-            return self.env["mail.mail"]
-        template = self.env.ref(template_xmlid)
-        subjects = template._render_field("subject", self.ids, compute_lang=True)
-        bodies = template._render_field("body_html", self.ids, compute_lang=True)
-        subtype_id = self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_note")
-        email_from = self.env.company.email_formatted or self.env.user.email_formatted
-        return (
-            self.env["mail.mail"]
-            .sudo()
-            .create(
-                [
-                    {
-                        # sudo: the cron writes mails on behalf of the company,
-                        # whoever runs it; the recipients are the item's people
-                        "subject": subjects[action.id],
-                        "body_html": bodies[action.id],
-                        "email_from": action.company_id.email_formatted or email_from,
-                        # given, so that no alias is looked up for each mail
-                        "reply_to": action.company_id.email_formatted or email_from,
-                        "recipient_ids": [(6, 0, recipients_by_action[action].ids)],
-                        "model": self._name,
-                        "res_id": action.id,
-                        "record_name": action.name,
-                        "message_type": "email_outgoing",
-                        "subtype_id": subtype_id,
-                        "auto_delete": False,
-                    }
-                    for action in self
-                    if recipients_by_action[action]
-                ]
+    def _send_digest(self, view_xmlid, recipients_by_action, log_body):
+        """Tell people about these items: one email per person listing the items
+        that concern them (rendered from a compiled QWeb view, in the person's
+        language), and a note in the chatter of each item. The number of queries
+        grows with the number of people, not of items."""
+        actions_by_partner = defaultdict(lambda: self.browse())
+        for action in self:
+            for partner in recipients_by_action[action]:
+                actions_by_partner[partner] |= action
+        company = self.env.company
+        email_from = company.email_formatted or self.env.user.email_formatted
+        mail_values = []
+        for partner, actions in actions_by_partner.items():
+            env = self.with_context(lang=partner.lang or company.partner_id.lang).env
+            body = env["ir.qweb"]._render(
+                view_xmlid,
+                {"partner": partner, "actions": actions.with_env(env), "company": company},
             )
+            mail_values.append(
+                {
+                    "subject": env._(
+                        "%(company)s: %(count)s meeting action items",
+                        company=company.name,
+                        count=len(actions),
+                    ),
+                    "body_html": body,
+                    "email_from": email_from,
+                    # given, so that no alias is looked up for each mail
+                    "reply_to": email_from,
+                    "recipient_ids": [(4, partner.id)],
+                    "message_type": "email_outgoing",
+                    "auto_delete": True,
+                }
+            )
+        # sudo: the crons queue mails on behalf of the company, whoever runs them
+        self.env["mail.mail"].sudo().create(mail_values)
+        self._message_log_batch(
+            {
+                action.id: log_body(action, recipients_by_action[action])
+                for action in self
+            }
         )
 
     def _send_deadline_reminders(self):
         """One reminder to each owner, marked so that a rerun sends nothing."""
-        self._send_batch_mails(
-            "meeting_minutes.mail_template_action_reminder",
+        self._send_digest(
+            "meeting_minutes.mail_body_action_reminder",
             {action: action.owner_id.partner_id for action in self},
+            lambda action, partners: Markup("%s") % _(
+                "Deadline reminder sent to %(names)s.",
+                names=", ".join(partners.mapped("name")),
+            ),
         )
         self.write({"reminder_sent_on": fields.Date.context_today(self)})
 
@@ -406,14 +419,18 @@ class MeetingMinutesAction(models.Model):
                 "overdue_notified_on": fields.Date.context_today(self),
             }
         )
-        self._send_batch_mails(
-            "meeting_minutes.mail_template_action_overdue",
+        self._send_digest(
+            "meeting_minutes.mail_body_action_overdue",
             {
                 action: action.owner_id.partner_id
                 | action.meeting_id.recorder_id.partner_id
                 | action.department_id.manager_id.user_id.partner_id
                 for action in self
             },
+            lambda action, partners: Markup("%s") % _(
+                "Past its deadline: delayed. Told %(names)s.",
+                names=", ".join(partners.mapped("name")),
+            ),
         )
 
     # ------------------------------------------------------------

@@ -56,14 +56,19 @@ class TestMeetingCrons(MeetingMinutesCase):
             return
         self.fail("the cron did not crash")
 
-    def _mails(self, actions, template_xmlid):
-        template = self.env.ref(template_xmlid)
-        subject_part = template.subject.split(":")[0]
+    def _mails(self, action):
+        """The digest emails that list this action item."""
         return self.env["mail.mail"].search(
+            [("body_html", "like", action.name), ("model", "=", False)]
+        )
+
+    def _logs(self, actions, text):
+        """The notes left in the chatter of the items."""
+        return self.env["mail.message"].search(
             [
                 ("model", "=", "meeting.minutes.action"),
                 ("res_id", "in", actions.ids),
-                ("subject", "like", subject_part),
+                ("body", "like", text),
             ]
         )
 
@@ -79,18 +84,18 @@ class TestMeetingCrons(MeetingMinutesCase):
             self.Action._cron_send_reminders()
         self.assertEqual(self.action_plan.reminder_sent_on, date(2026, 6, 18))
         self.assertFalse(self.action_list.reminder_sent_on)
-        mails = self._mails(self.action_plan, "meeting_minutes.mail_template_action_reminder")
+        mails = self._mails(self.action_plan)
         self.assertEqual(len(mails), 1)
         self.assertEqual(mails.recipient_ids, self.engineer.partner_id)
-        self.assertIn("Submit the plan", mails.subject)
+        self.assertIn("Engineer Liu", mails.body_html)
+        self.assertEqual(len(self._logs(self.action_plan, "reminder")), 1)
         # the same day again, and the next day: nothing new
         with freeze_time("2026-06-18 05:00:00"):
             self.assertEqual(self.Action._cron_send_reminders(), 0)
         with freeze_time("2026-06-19 01:00:00"):
             self.Action._cron_send_reminders()
-        self.assertEqual(
-            len(self._mails(self.action_plan, "meeting_minutes.mail_template_action_reminder")), 1
-        )
+        self.assertEqual(len(self._mails(self.action_plan)), 1)
+        self.assertEqual(len(self._logs(self.action_plan, "reminder")), 1)
 
     def test_reminder_catches_up_a_missed_day(self):
         """The cron did not run on the 18th: on the 19th it still reminds."""
@@ -146,9 +151,10 @@ class TestMeetingCrons(MeetingMinutesCase):
             self.assertEqual(len(reminded), 3, calls)
             self.Action._cron_send_reminders(batch_size=3)
         self.assertEqual(len(due.filtered("reminder_sent_on")), 7)
-        mails = self._mails(due, "meeting_minutes.mail_template_action_reminder")
-        self.assertEqual(len(mails), 7)
-        self.assertEqual(sorted(mails.mapped("res_id")), sorted(due.ids))
+        logs = self._logs(due, "reminder")
+        self.assertEqual(sorted(logs.mapped("res_id")), sorted(due.ids), "one note per item")
+        for action in due:
+            self.assertEqual(len(self._mails(action)), 1, action.name)
 
     def test_reminder_queries_do_not_grow_with_items(self):
         """The number of queries of a batch does not depend on its size."""
@@ -191,21 +197,22 @@ class TestMeetingCrons(MeetingMinutesCase):
                 self.action_plan, [{"state": "delayed", "is_overdue": True}]
             )
             self.assertEqual(self.action_list.state, "todo")
-            mails = self._mails(self.action_plan, "meeting_minutes.mail_template_action_overdue")
-            self.assertEqual(len(mails), 1)
+            mails = self._mails(self.action_plan)
+            # one digest each for the owner, the recorder and the R&D manager
             self.assertEqual(
                 mails.recipient_ids,
                 self.engineer.partner_id
                 | self.recorder.partner_id
                 | self.rd_director.partner_id,
             )
+            self.assertEqual(len(mails), 3)
+            self.assertTrue(all("delayed" in body for body in mails.mapped("body_html")))
             self.assertEqual(self.meeting.overdue_action_count, 1)
             self.assertEqual(self.Action._cron_mark_overdue(), 0)
         with freeze_time("2026-06-22 01:00:00"):
             self.Action._cron_mark_overdue()
-        self.assertEqual(
-            len(self._mails(self.action_plan, "meeting_minutes.mail_template_action_overdue")), 1
-        )
+        self.assertEqual(len(self._mails(self.action_plan)), 3)
+        self.assertEqual(len(self._logs(self.action_plan, "delayed")), 1)
 
     def test_overdue_then_done_keeps_days_late(self):
         with freeze_time("2026-06-23 01:00:00"):

@@ -1,0 +1,62 @@
+/** @odoo-module **/
+
+import {registry} from "@web/core/registry";
+import {stepUtils} from "@web_tour/tour_service/tour_utils";
+
+function clickButton(name, content) {
+    return {
+        content,
+        trigger: `.o_form_view .o_form_statusbar button[name="${name}"]`,
+        run: "click",
+    };
+}
+
+function checkState(value, label) {
+    return {
+        content: `The minutes are ${label}`,
+        trigger: `.o_statusbar_status button.o_arrow_button_current[data-value="${value}"]`,
+    };
+}
+
+// The host drives a meeting from the invitation to the distribution of the approved
+// minutes, through the buttons of the form (the test opens the meeting).
+registry.category("web_tour.tours").add("meeting_minutes_tour", {
+    steps: () => [
+        {
+            content: "The meeting opens in draft",
+            trigger: ".o_form_view .o_field_widget[name=name]",
+        },
+        {
+            content: "Sharpen the core purpose",
+            trigger: ".o_field_widget[name=purpose] textarea",
+            run: "edit Decide the Q3 product iteration priorities, in one order",
+        },
+        ...stepUtils.saveForm(),
+        clickButton("action_schedule", "Send the invitations"),
+        {
+            content: "The notice is short: give the reason",
+            trigger: ".modal .o_field_widget[name=reason] textarea",
+            run: "edit Customer escalation: the launch date moved",
+        },
+        {
+            content: "Confirm the reason",
+            trigger: ".modal button[name=action_confirm]",
+            run: "click",
+        },
+        checkState("scheduled", "scheduled"),
+        clickButton("action_start", "The meeting begins"),
+        checkState("in_progress", "in progress"),
+        clickButton(
+            "action_confirm_all_attendees",
+            "The attendees confirm what was read out"
+        ),
+        clickButton("action_confirm", "The recorder signs the draft"),
+        checkState("confirmed", "confirmed"),
+        clickButton("action_submit", "Submit to the host"),
+        checkState("submitted", "submitted"),
+        clickButton("action_approve", "The host approves"),
+        checkState("approved", "approved"),
+        clickButton("action_distribute", "Distribute the approved minutes"),
+        checkState("distributed", "distributed"),
+    ],
+});

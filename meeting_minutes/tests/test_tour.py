@@ -1,0 +1,45 @@
+from datetime import timedelta
+
+from odoo import fields
+from odoo.tests import HttpCase, tagged
+
+from .common import MeetingMinutesCase
+
+
+@tagged("post_install", "-at_install")
+class TestMeetingMinutesTour(HttpCase, MeetingMinutesCase):
+    def test_workflow_tour(self):
+        """The host drives the whole path in the web client."""
+        # tomorrow: a short notice, the tour gives the reason in the wizard
+        start = fields.Datetime.now().replace(microsecond=0) + timedelta(days=1)
+        meeting = self._create_meeting(start=start)
+        meeting.attendee_ids.filtered(lambda a: a.user_id == self.engineer).write(
+            {"attendance": "absent", "absence_reason": "Visiting a customer"}
+        )
+        meeting.action_ids.create(
+            {
+                "meeting_id": meeting.id,
+                "name": "Submit the detailed plan",
+                "owner_id": self.engineer.id,
+                "deadline": start.date() + timedelta(days=5),
+            }
+        )
+        self.start_tour(
+            f"/odoo/action-meeting_minutes.meeting_minutes_action/{meeting.id}",
+            "meeting_minutes_tour",
+            login=self.host.login,
+        )
+        self.assertRecordValues(
+            meeting,
+            [
+                {
+                    "state": "distributed",
+                    "purpose": "Decide the Q3 product iteration priorities, in one order",
+                    "short_notice_reason": "Customer escalation: the launch date moved",
+                    "signed_by_id": self.host.id,
+                    "approved_by_id": self.host.id,
+                }
+            ],
+        )
+        self.assertTrue(meeting.approved_report_id)
+        self.assertTrue(meeting.action_ids.activity_ids)
