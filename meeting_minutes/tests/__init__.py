@@ -5,3 +5,4 @@ from . import test_performance
 from . import test_workflow
 from . import test_tour
 from . import test_lock
+from . import test_report

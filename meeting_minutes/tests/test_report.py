@@ -1,0 +1,437 @@
+"""The PDF reports, rendered for real by wkhtmltopdf and read back with poppler.
+
+Odoo renders PDF reports as HTML in tests unless the context has
+``force_report_rendering``; wkhtmltopdf then fetches the report CSS from the test
+HTTP server, hence an HttpCase. A missing wkhtmltopdf or poppler is a failure, not a
+skip: the printed form is a deliverable.
+"""
+
+import re
+import shutil
+import subprocess
+import tempfile
+import time
+from datetime import date, datetime, timedelta
+
+from odoo.tests import HttpCase, tagged
+from odoo.tools.misc import format_date
+
+MINUTES_REPORT = "meeting_minutes.action_report_meeting_minutes"
+ACTIONS_REPORT = "meeting_minutes.action_report_meeting_actions"
+ACTION_ITEMS_REPORT = "meeting_minutes.action_report_meeting_action_items"
+
+# the section titles of the minutes form: English source -> the template holding it.
+# The label check looks the term up in that template's translation, so it covers
+# zh_CN as soon as i18n/zh_CN.po translates the term.
+MINUTES_SECTIONS = {
+    "Meeting Minutes": "meeting_minutes.report_meeting_minutes_document",
+    "Basic Information": "meeting_minutes.report_meeting_minutes_basic",
+    "Participating Departments and Attendees": (
+        "meeting_minutes.report_meeting_minutes_attendance"
+    ),
+    "Absentees": "meeting_minutes.report_meeting_minutes_attendance",
+    "Discussion": "meeting_minutes.report_meeting_minutes_discussion",
+    "Resolutions": "meeting_minutes.report_meeting_minutes_resolutions",
+    "Action Items": "meeting_minutes.report_meeting_minutes_actions",
+    "Confirmation and Approval": "meeting_minutes.report_meeting_minutes_confirmation",
+}
+ACTIONS_SECTIONS = {
+    "Action Item Tracking": "meeting_minutes.report_meeting_action_tracking_document",
+    "Days Late": "meeting_minutes.report_meeting_action_tracking_table",
+}
+CJK_FONTS = ("WenQuanYi", "NotoSansCJK", "Noto Sans CJK", "SourceHanSans", "Droid")
+
+
+def squash(text):
+    """Text without any whitespace: table cells wrap long Chinese sentences."""
+    return re.sub(r"\s+", "", text or "")
+
+
+@tagged("post_install", "-at_install")
+class TestReport(HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.meeting = cls.env.ref("meeting_minutes.meeting_q3_priorities")
+
+    # ------------------------------------------------------------
+    # TOOLS
+    # ------------------------------------------------------------
+
+    def lang_date(self, value, lang=None):
+        """A date as the report prints it: the format of the language."""
+        return format_date(self.env, value, lang_code=lang)
+
+    def _check_tools(self):
+        state = self.env["ir.actions.report"].get_wkhtmltopdf_state()
+        if state != "ok":
+            self.fail(
+                f"wkhtmltopdf is not usable (state '{state}'): install the patched-Qt "
+                "build (scripts/bootstrap.sh puts it in ~/.cache/meeting_minutes/"
+                "wkhtmltox/bin) and set bin_path in the Odoo config or put it on PATH"
+            )
+        for tool in ("pdftotext", "pdfinfo", "pdffonts"):
+            if not shutil.which(tool):
+                self.fail(f"{tool} not found: install poppler-utils")
+
+    def _render(self, report, records, **context):
+        """The real PDF, not the HTML fallback of the test mode."""
+        self._check_tools()
+        start = time.time()
+        content, report_type = (
+            self.env["ir.actions.report"]
+            .with_context(force_report_rendering=True, **context)
+            ._render_qweb_pdf(report, records.ids)
+        )
+        self.assertEqual(report_type, "pdf")
+        self.assertTrue(content.startswith(b"%PDF"), "not a PDF")
+        self.elapsed = time.time() - start
+        return content
+
+    def _poppler(self, tool, content, *args):
+        with tempfile.NamedTemporaryFile(suffix=".pdf") as pdf:
+            pdf.write(content)
+            pdf.flush()
+            return subprocess.run(
+                [tool, *args, pdf.name, *(["-"] if tool == "pdftotext" else [])],
+                check=True,
+                capture_output=True,
+                text=True,
+                timeout=60,
+            ).stdout
+
+    def _text(self, content):
+        # -raw: content-stream order, keeps the rotated watermark text
+        return self._poppler("pdftotext", content, "-raw", "-enc", "UTF-8")
+
+    def _pages(self, content):
+        info = self._poppler("pdfinfo", content)
+        return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+
+    def _fonts(self, content):
+        return self._poppler("pdffonts", content)
+
+    def assertInPdf(self, needles, text):
+        squashed = squash(text)
+        for needle in needles:
+            self.assertIn(squash(needle), squashed, f"{needle!r} missing from the PDF")
+
+    def assertPageNumbers(self, text, pages):
+        for page in (1, pages):
+            self.assertRegex(
+                text, rf"Page\s*{page}\s*/\s*{pages}\b", "page numbers 'Page x / y'"
+            )
+
+    def _label(self, source, template_xmlid, lang):
+        """The term as the report prints it in lang: the source while no
+        translation is loaded."""
+        view = self.env.ref(template_xmlid).with_context(lang=lang)
+        arch_en = self.env.ref(template_xmlid).with_context(lang="en_US").arch_db
+        arch = view.arch_db
+        if arch == arch_en or lang == "en_US":
+            return source
+        # the same position in both archs: compare the text nodes one by one
+        nodes_en = re.findall(r">([^<>]+)<", arch_en)
+        nodes = re.findall(r">([^<>]+)<", arch)
+        for text_en, text in zip(nodes_en, nodes, strict=False):
+            if text_en.strip() == source:
+                return text.strip()
+        return source
+
+    def assertLabels(self, sections, text, lang="en_US"):
+        self.assertInPdf(
+            [self._label(source, xmlid, lang) for source, xmlid in sections.items()],
+            text,
+        )
+
+    def _draft_copy(self, meeting=None):
+        meeting = meeting or self.meeting
+        copy = meeting.copy({"name": meeting.name})
+        self.assertEqual(copy.state, "draft")
+        self.env["meeting.minutes.resolution"].create(
+            [
+                {"meeting_id": copy.id, "content": res.content, "sequence": res.sequence}
+                for res in meeting.resolution_ids
+            ]
+        )
+        self.env["meeting.minutes.action"].create(
+            [
+                {
+                    "meeting_id": copy.id,
+                    "name": action.name,
+                    "owner_id": action.owner_id.id,
+                    "department_id": action.department_id.id,
+                    "deadline": action.deadline,
+                    "remarks": action.remarks,
+                }
+                for action in meeting.action_ids
+            ]
+        )
+        return copy
+
+    def _large_meeting(self):
+        """30 agenda items, 100 statements, 60 action items: several pages."""
+        source = self.meeting
+        departments = source.department_ids
+        users = source.attendee_ids.user_id
+        start = datetime(2024, 9, 2, 6, 0)
+        meeting = self.env["meeting.minutes"].create(
+            {
+                "name": "2024年Q4大型跨部门资源协调会",
+                "purpose": "确定Q4资源分配",
+                "initiating_department_id": source.initiating_department_id.id,
+                "department_ids": [(6, 0, departments.ids)],
+                "host_id": source.host_id.id,
+                "recorder_id": source.recorder_id.id,
+                "start": start,
+                "stop": start + timedelta(hours=3),
+                "location": "总部5楼501会议室",
+                "attendee_ids": [(0, 0, {"user_id": user.id}) for user in users],
+            }
+        )
+        agenda = self.env["meeting.minutes.agenda"].create(
+            [
+                {"meeting_id": meeting.id, "sequence": i, "name": f"议题{i + 1:02d}资源排期"}
+                for i in range(30)
+            ]
+        )
+        kinds = ("problem", "opinion", "consensus")
+        self.env["meeting.minutes.statement"].create(
+            [
+                {
+                    "agenda_id": agenda[i % 30].id,
+                    "sequence": i,
+                    "kind": kinds[i % 3],
+                    "department_id": (
+                        departments[i % len(departments)].id
+                        if kinds[i % 3] != "consensus"
+                        else False
+                    ),
+                    "content": f"发言{i + 1:03d}:部门观点与数据说明。",
+                }
+                for i in range(100)
+            ]
+        )
+        self.env["meeting.minutes.resolution"].create(
+            [
+                {"meeting_id": meeting.id, "sequence": i, "content": f"决议{i + 1}:各部门按期执行。"}
+                for i in range(5)
+            ]
+        )
+        self.env["meeting.minutes.action"].create(
+            [
+                {
+                    "meeting_id": meeting.id,
+                    "sequence": i,
+                    "name": f"待办{i + 1:02d}具体任务",
+                    "owner_id": users[i % len(users)].id,
+                    "deadline": date(2024, 9, 10) + timedelta(days=i),
+                }
+                for i in range(60)
+            ]
+        )
+        return meeting
+
+    # ------------------------------------------------------------
+    # THE MINUTES FORM
+    # ------------------------------------------------------------
+
+    def test_minutes_demo(self):
+        """The seed meeting: every part of the form, approved hence no watermark."""
+        meeting = self.meeting
+        self.assertIn(meeting.state, ("approved", "distributed", "archived"))
+        # a fresh rendering, not a PDF stored by an earlier approval
+        content = self._render(MINUTES_REPORT, meeting, report_pdf_no_attachment=True)
+        text = self._text(content)
+        self.assertLabels(MINUTES_SECTIONS, text)
+        self.assertInPdf(
+            [
+                meeting.reference,
+                "2024年Q3产品迭代优先级跨部门协调会",
+                "总部3楼301会议室",
+                # host and recorder with their job titles
+                "李娜(市场部经理)",
+                "王芳(运营专员)",
+                # a department row with its attendees
+                "研发部陈刚(研发总监),刘洋(算法工程师)",
+                # the absentee, the reason and the written opinion
+                "周强",
+                "因客户拜访请假,已提前提交书面意见",
+                "生产部可配合智能推荐上线节奏调整排产",
+                # the discussion, department by department
+                "产品迭代功能优先级排序",
+                "客户调研显示,“智能推荐”功能需求占比40%",
+                "“界面优化”直接影响客户体验",
+                "Problem Statement",
+                "Differing Opinion",
+                "Consensus Direction",
+                "优先开发“智能推荐”",
+                # the resolution and the action items
+                "Q3产品迭代优先级为:智能推荐→界面优化1.0→数据加密。",
+                "提交“智能推荐”详细开发计划,报总监审批",
+                "刘洋",
+                "吴敏",
+                self.lang_date(date(2024, 6, 20)),
+                self.lang_date(date(2024, 6, 18)),
+                "Completed",
+                # confirmation and approval
+                "✓Confirmed",
+                "Recorder'sSignature",
+                "ApprovedBy",
+            ],
+            text,
+        )
+        self.assertNotIn("DRAFT", text, "approved minutes carry no watermark")
+        self.assertPageNumbers(text, self._pages(content))
+        # CJK glyphs come from a CJK font, embedded
+        self.assertTrue(
+            any(font in self._fonts(content) for font in CJK_FONTS),
+            "no CJK font embedded",
+        )
+
+    def test_minutes_draft_watermark(self):
+        """Until approved, every page says DRAFT."""
+        draft = self._draft_copy()
+        content = self._render(MINUTES_REPORT, draft)
+        text = self._text(content)
+        pages = self._pages(content)
+        self.assertEqual(text.count("DRAFT"), pages, "one watermark per page")
+        self.assertInPdf(["2024年Q3产品迭代优先级跨部门协调会", draft.reference], text)
+        # a draft is not stored
+        self.assertFalse(
+            self.env.ref(MINUTES_REPORT).retrieve_attachment(draft),
+            "a draft PDF must not be stored as the official one",
+        )
+
+    def test_minutes_large(self):
+        """A long meeting runs over several pages, numbered, all of it printed."""
+        meeting = self._large_meeting()
+        content = self._render(MINUTES_REPORT, meeting)
+        text = self._text(content)
+        pages = self._pages(content)
+        self.assertGreaterEqual(pages, 4)
+        self.assertPageNumbers(text, pages)
+        self.assertEqual(text.count("DRAFT"), pages)
+        self.assertInPdf(
+            [f"议题{i:02d}资源排期" for i in range(1, 31)]
+            + [f"发言{i:03d}:部门观点与数据说明。" for i in range(1, 101)]
+            + [f"待办{i:02d}具体任务" for i in range(1, 61)]
+            + [self.lang_date(date(2024, 9, 10) + timedelta(days=59))],
+            text,
+        )
+        self.assertLess(self.elapsed, 60, "rendering the long minutes is too slow")
+
+    def test_minutes_approved_stored_once(self):
+        """Approval stores the official PDF; printing again returns the same bytes."""
+        meeting = self._draft_copy()
+        meeting.write({"state": "submitted"})
+        meeting.action_approve()
+        self.assertEqual(meeting.state, "approved")
+        report = self.env.ref(MINUTES_REPORT)
+        self.assertFalse(report.retrieve_attachment(meeting))
+
+        first = self._render(MINUTES_REPORT, meeting)
+        attachment = report.retrieve_attachment(meeting)
+        self.assertTrue(attachment, "the approved PDF is stored")
+        self.assertEqual(attachment.name, meeting._get_report_filename())
+        self.assertEqual(attachment.raw, first)
+        self.assertNotIn("DRAFT", self._text(first))
+
+        second = self._render(MINUTES_REPORT, meeting)
+        self.assertEqual(second, first, "re-printing returns the stored document")
+        # distribution and archiving use that same attachment
+        official = meeting.with_context(force_report_rendering=True)._get_approved_report()
+        self.assertEqual(official, attachment)
+        self.assertEqual(meeting.approved_report_id, attachment)
+
+    def test_minutes_followup(self):
+        """A follow-up meeting prints the review of the previous action items."""
+        previous = self._draft_copy()
+        previous.write({"state": "distributed"})
+        previous.action_ids[:1].write(
+            {"state": "delayed", "remarks": "算法团队人力不足"}
+        )
+        review = self.env.ref("meeting_minutes.meeting_q3_review").copy(
+            {"previous_meeting_id": previous.id}
+        )
+        self.assertTrue(review.followup_ids)
+        review.followup_ids[:1].write(
+            {"reason_category": "resources", "reason": "算法工程师借调至其他项目"}
+        )
+        text = self._text(self._render(MINUTES_REPORT, review))
+        self.assertInPdf(
+            [
+                "Follow-up of the Previous Meeting",
+                previous.action_ids[:1].name,
+                "Lack of Resources",
+                "算法工程师借调至其他项目",
+                "Delayed",
+            ],
+            text,
+        )
+
+    def test_minutes_zh_cn(self):
+        """In Chinese: the CJK glyphs come out, the labels once translated."""
+        lang = self.env["res.lang"]._activate_lang("zh_CN")
+        if not lang:
+            self.skipTest("zh_CN cannot be activated in this database")
+        content = self._render(
+            MINUTES_REPORT, self.meeting, lang="zh_CN", report_pdf_no_attachment=True
+        )
+        text = self._text(content)
+        self.assertInPdf(
+            [
+                "2024年Q3产品迭代优先级跨部门协调会",
+                "因客户拜访请假,已提前提交书面意见",
+                # dates in the zh_CN format of res.lang
+                self.lang_date(date(2024, 6, 20), "zh_CN"),
+            ],
+            text,
+        )
+        self.assertLabels(MINUTES_SECTIONS, text, lang="zh_CN")
+        self.assertTrue(
+            any(font in self._fonts(content) for font in CJK_FONTS),
+            f"no CJK font embedded:\n{self._fonts(content)}",
+        )
+
+    # ------------------------------------------------------------
+    # ACTION TRACKING
+    # ------------------------------------------------------------
+
+    def test_action_tracking(self):
+        """Items of several meetings, one table per department, meeting in a column."""
+        large = self._large_meeting()
+        meetings = self.meeting | large
+        content = self._render(ACTIONS_REPORT, meetings)
+        text = self._text(content)
+        self.assertLabels(ACTIONS_SECTIONS, text)
+        self.assertPageNumbers(text, self._pages(content))
+        self.assertInPdf(
+            [
+                self.meeting.reference,
+                large.reference,
+                "提交“智能推荐”详细开发计划,报总监审批",
+                "待办01具体任务",
+                "待办60具体任务",
+                "刘洋",
+                self.lang_date(date(2024, 6, 20)),
+                "已完成:开发计划6月19日提交,总监已审批。",
+            ],
+            text,
+        )
+        # one table per department, whatever the meeting
+        for department in meetings.action_ids.department_id:
+            count = len(meetings.action_ids.filtered(lambda a: a.department_id == department))
+            self.assertIn(squash(f"{department.display_name}({count})"), squash(text))
+        # days late of an open item past its deadline
+        late = large.action_ids.sorted("deadline")[:1]
+        self.assertGreater(late.days_late, 0)
+        self.assertIn(str(late.days_late), text)
+        self.assertNotIn("DRAFT", text)
+
+    def test_action_items_selection(self):
+        """The same report from the selected action items."""
+        actions = self.meeting.action_ids
+        text = self._text(self._render(ACTION_ITEMS_REPORT, actions))
+        self.assertLabels(ACTIONS_SECTIONS, text)
+        self.assertInPdf([self.meeting.reference, *actions.mapped("name")], text)
