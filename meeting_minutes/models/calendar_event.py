@@ -107,9 +107,8 @@ class CalendarEvent(models.Model):
             "recorder_id": self.env.user.id,
             "initiating_department_id": department.id,
             "department_ids": [(6, 0, departments.ids)],
-            "attendee_ids": [
-                (0, 0, {"user_id": user.id}) for user in users if user != host
-            ],
+            # the host attends too: he may be the only one of his department
+            "attendee_ids": [(0, 0, {"user_id": user.id}) for user in users],
             "calendar_event_id": self.id,
             "company_id": host.company_id.id
             if host.company_id in self.env.companies
@@ -134,12 +133,14 @@ class CalendarEvent(models.Model):
 
     def _sync_meeting_minutes(self):
         for event in self:
-            minutes = event.meeting_minutes_ids.filtered(
+            # sudo: whoever may move the event moves the meeting, organizer of
+            # the minutes or not (the time of the meeting is the event's)
+            minutes_sudo = event.sudo().meeting_minutes_ids.filtered(
                 lambda m: m.state in ("draft", "scheduled")
             )
-            if not minutes:
+            if not minutes_sudo:
                 continue
-            minutes.write(
+            minutes_sudo.write(
                 {
                     "start": event.start,
                     "stop": event.stop,
@@ -147,7 +148,7 @@ class CalendarEvent(models.Model):
                     "meeting_url": event.videocall_location or False,
                 }
             )
-            for meeting in minutes:
+            for meeting in minutes_sudo:
                 meeting.message_post(
                     body=Markup("%s<br/>%s → %s")
                     % (
@@ -163,8 +164,10 @@ class CalendarEvent(models.Model):
                 )
 
     def _cancel_meeting_minutes(self, reason):
-        minutes = self.meeting_minutes_ids.filtered(
+        # sudo: whoever may archive or delete the event cancels the meeting that
+        # has not taken place (see _sync_meeting_minutes)
+        minutes_sudo = self.sudo().meeting_minutes_ids.filtered(
             lambda m: m.state in ("draft", "scheduled")
         )
-        if minutes:
-            minutes._do_cancel(reason)
+        if minutes_sudo:
+            minutes_sudo._do_cancel(reason)

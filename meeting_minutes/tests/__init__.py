@@ -6,3 +6,4 @@ from . import test_workflow
 from . import test_tour
 from . import test_lock
 from . import test_report
+from . import test_calendar
