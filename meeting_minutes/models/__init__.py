@@ -9,3 +9,4 @@ from . import meeting_minutes_resolution
 from . import meeting_minutes_action
 from . import meeting_minutes_followup
 from . import calendar_event
+from . import mail_activity

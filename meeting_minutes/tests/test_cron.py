@@ -389,3 +389,19 @@ class TestMeetingCrons(MeetingMinutesCase):
             self.assertTrue(cron.active)
             # the cron's code runs as the scheduler would run it
             cron.method_direct_trigger()
+
+    def test_done_from_the_activity(self):
+        """The owner marks the action item's activity done: the item is completed,
+        the feedback kept in its remarks."""
+        self.action_plan._schedule_owner_activity()
+        activity = self.action_plan.activity_ids
+        self.assertEqual(activity.user_id, self.engineer)
+        activity.with_user(self.engineer).action_feedback(feedback="Plan sent to the director")
+        self.assertRecordValues(
+            self.action_plan,
+            [{"state": "done", "done_date": date(2026, 6, 15), "remarks": "Plan sent to the director"}],
+        )
+        self.assertFalse(self.action_plan.activity_ids)
+        # the other item's owner cannot complete it from someone else's activity
+        self.action_list._schedule_owner_activity()
+        self.assertEqual(self.action_list.activity_ids.user_id, self.recorder)
