@@ -15,6 +15,7 @@
         "data/ir_sequence_data.xml",
         "data/mail_activity_type_data.xml",
         "data/mail_template_data.xml",
+        "data/mail_digest_templates.xml",
         "data/ir_cron_data.xml",
         "report/meeting_minutes_reports.xml",
         "report/meeting_minutes_templates.xml",
@@ -28,6 +29,9 @@
         "views/meeting_minutes_menus.xml",
     ],
     "assets": {
+        "web.assets_tests": [
+            "meeting_minutes/static/tests/tours/*.js",
+        ],
         "web.report_assets_common": [
             "meeting_minutes/static/src/scss/meeting_minutes_report.scss",
         ],

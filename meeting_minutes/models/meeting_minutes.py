@@ -510,7 +510,28 @@ class MeetingMinutes(models.Model):
             self._add_initiating_department()
         if vals.get("previous_meeting_id"):
             self.env["meeting.minutes.followup"]._sync_for_meetings(self)
+        if not self.env.context.get("meeting_minutes_sync") and {
+            "start",
+            "stop",
+            "location",
+            "meeting_url",
+        } & set(vals):
+            self._sync_calendar_event()
         return result
+
+    def _sync_calendar_event(self):
+        """Moving the minutes of a meeting to come moves its calendar event."""
+        for meeting in self.filtered(
+            lambda m: m.calendar_event_id and m.state in ("draft", "scheduled")
+        ):
+            meeting.calendar_event_id.with_context(meeting_minutes_sync=True).write(
+                {
+                    "start": meeting.start,
+                    "stop": meeting.stop,
+                    "location": meeting.location or False,
+                    "videocall_location": meeting.meeting_url or False,
+                }
+            )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_official(self):
