@@ -296,6 +296,13 @@ class TestReport(HttpCase):
         text = self._text(content)
         pages = self._pages(content)
         self.assertEqual(text.count("DRAFT"), pages, "one watermark per page")
+        # rotated by the report CSS (fetched by wkhtmltopdf from the server): the
+        # layout mode of pdftotext leaves rotated text out
+        self.assertNotIn(
+            "DRAFT",
+            self._poppler("pdftotext", content, "-layout", "-enc", "UTF-8"),
+            "the watermark is not rotated: was the report CSS loaded?",
+        )
         self.assertInPdf(["2024年Q3产品迭代优先级跨部门协调会", draft.reference], text)
         # a draft is not stored
         self.assertFalse(
