@@ -7,3 +7,4 @@ from . import test_tour
 from . import test_lock
 from . import test_report
 from . import test_calendar
+from . import test_i18n
