@@ -110,11 +110,10 @@ class TestMeetingLock(MeetingWorkflowCase):
 
     def test_manager_corrects_tracked(self):
         meeting = self.meeting.with_user(self.manager)
-        meeting.write(
-            {
-                "name": "2026 Q3 product iteration priority coordination meeting (corrected)"
-            }
+        corrected = (
+            "2026 Q3 product iteration priority coordination meeting (corrected)"
         )
+        meeting.write({"name": corrected})
         meeting.resolution_ids.content = (
             "Q3: smart recommendation, UI polish 1.0, then encryption."
         )
@@ -133,7 +132,7 @@ class TestMeetingLock(MeetingWorkflowCase):
         self.assertEqual(tracking.mail_message_id.author_id, self.manager.partner_id)
         self.assertEqual(
             tracking.new_value_char,
-            "2026 Q3 product iteration priority coordination meeting (corrected)",
+            corrected,
         )
         deadline_tracking = self.env["mail.tracking.value"].search(
             [
