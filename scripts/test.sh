@@ -32,6 +32,18 @@ if [[ $rc -ne 0 || "$state" != "installed" ]] || grep -qE " (ERROR|CRITICAL) " "
 fi
 log "installed in $(($(date +%s) - t0)) s"
 
+# Build the web asset bundles now, so browser tests (tours) do not time out compiling them
+t0=$(date +%s)
+"$VENV_PYTHON" "$ODOO_BIN" shell -c "$TEST_CONF" -d "$DB" --no-http --log-level=warn >/dev/null 2>"$REPO_ROOT/.odoo/test-assets.log" <<'PY' ||
+for name in ("web.assets_web", "web.assets_frontend", "web.assets_tests"):
+    bundle = env["ir.qweb"]._get_asset_bundle(name, debug_assets=False)
+    bundle.js()
+    bundle.css()
+env.cr.commit()
+PY
+    log "WARNING: pre-building the asset bundles failed (see .odoo/test-assets.log)"
+log "asset bundles built in $(($(date +%s) - t0)) s"
+
 PATHS=()
 for d in meeting_minutes/tests tests; do
     if [[ -d "$d" ]]; then PATHS+=("$d"); else log "WARNING: $d does not exist"; fi
