@@ -150,7 +150,11 @@ class TestReport(HttpCase):
         self.assertEqual(copy.state, "draft")
         self.env["meeting.minutes.resolution"].create(
             [
-                {"meeting_id": copy.id, "content": res.content, "sequence": res.sequence}
+                {
+                    "meeting_id": copy.id,
+                    "content": res.content,
+                    "sequence": res.sequence,
+                }
                 for res in meeting.resolution_ids
             ]
         )
@@ -191,7 +195,11 @@ class TestReport(HttpCase):
         )
         agenda = self.env["meeting.minutes.agenda"].create(
             [
-                {"meeting_id": meeting.id, "sequence": i, "name": f"议题{i + 1:02d}资源排期"}
+                {
+                    "meeting_id": meeting.id,
+                    "sequence": i,
+                    "name": f"议题{i + 1:02d}资源排期",
+                }
                 for i in range(30)
             ]
         )
@@ -214,7 +222,11 @@ class TestReport(HttpCase):
         )
         self.env["meeting.minutes.resolution"].create(
             [
-                {"meeting_id": meeting.id, "sequence": i, "content": f"决议{i + 1}:各部门按期执行。"}
+                {
+                    "meeting_id": meeting.id,
+                    "sequence": i,
+                    "content": f"决议{i + 1}:各部门按期执行。",
+                }
                 for i in range(5)
             ]
         )
@@ -347,7 +359,9 @@ class TestReport(HttpCase):
         second = self._render(MINUTES_REPORT, meeting)
         self.assertEqual(second, first, "re-printing returns the stored document")
         # distribution and archiving use that same attachment
-        official = meeting.with_context(force_report_rendering=True)._get_approved_report()
+        official = meeting.with_context(
+            force_report_rendering=True
+        )._get_approved_report()
         self.assertEqual(official, attachment)
         self.assertEqual(meeting.approved_report_id, attachment)
 
@@ -428,7 +442,11 @@ class TestReport(HttpCase):
         )
         # one table per department, whatever the meeting
         for department in meetings.action_ids.department_id:
-            count = len(meetings.action_ids.filtered(lambda a: a.department_id == department))
+            count = len(
+                meetings.action_ids.filtered(
+                    lambda a, dep=department: a.department_id == dep
+                )
+            )
             self.assertIn(squash(f"{department.display_name}({count})"), squash(text))
         # days late of an open item past its deadline
         late = large.action_ids.sorted("deadline")[:1]
