@@ -8,6 +8,8 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 
 OPEN_STATES = ("todo", "in_progress", "delayed")
+# items listed in one digest email; the rest are counted
+DIGEST_SIZE = 50
 # what the owner updates, even on approved, distributed or archived minutes
 PROGRESS_FIELDS = frozenset(
     {
@@ -355,11 +357,12 @@ class MeetingMinutesAction(models.Model):
             ]
         )
 
-    def _send_digest(self, view_xmlid, recipients_by_action, log_body):
+    def _send_digest(self, view_xmlid, recipients_by_action, log_title):
         """Tell people about these items: one email per person listing the items
         that concern them (rendered from a compiled QWeb view, in the person's
-        language), and a note in the chatter of each item. The number of queries
-        grows with the number of people, not of items."""
+        language, at most DIGEST_SIZE items), and one note per meeting listing its
+        items. The number of queries grows with the number of people and meetings,
+        not of items."""
         actions_by_partner = defaultdict(lambda: self.browse())
         for action in self:
             for partner in recipients_by_action[action]:
@@ -371,7 +374,12 @@ class MeetingMinutesAction(models.Model):
             env = self.with_context(lang=partner.lang or company.partner_id.lang).env
             body = env["ir.qweb"]._render(
                 view_xmlid,
-                {"partner": partner, "actions": actions.with_env(env), "company": company},
+                {
+                    "partner": partner,
+                    "actions": actions[:DIGEST_SIZE].with_env(env),
+                    "more": max(len(actions) - DIGEST_SIZE, 0),
+                    "company": company,
+                },
             )
             mail_values.append(
                 {
@@ -391,10 +399,26 @@ class MeetingMinutesAction(models.Model):
             )
         # sudo: the crons queue mails on behalf of the company, whoever runs them
         self.env["mail.mail"].sudo().create(mail_values)
-        self._message_log_batch(
+        actions_by_meeting = defaultdict(lambda: self.browse())
+        for action in self:
+            actions_by_meeting[action.meeting_id] |= action
+        self.env["meeting.minutes"].browse(
+            meeting.id for meeting in actions_by_meeting
+        )._message_log_batch(
             {
-                action.id: log_body(action, recipients_by_action[action])
-                for action in self
+                meeting.id: Markup("<p>%s</p><ul>%s</ul>")
+                % (
+                    log_title,
+                    Markup("").join(
+                        Markup("<li>%s — %s</li>")
+                        % (
+                            action.name,
+                            ", ".join(recipients_by_action[action].mapped("name")),
+                        )
+                        for action in actions
+                    ),
+                )
+                for meeting, actions in actions_by_meeting.items()
             }
         )
 
@@ -403,17 +427,15 @@ class MeetingMinutesAction(models.Model):
         self._send_digest(
             "meeting_minutes.mail_body_action_reminder",
             {action: action.owner_id.partner_id for action in self},
-            lambda action, partners: Markup("%s") % _(
-                "Deadline reminder sent to %(names)s.",
-                names=", ".join(partners.mapped("name")),
-            ),
+            _("Deadline reminder sent for these action items:"),
         )
         self.write({"reminder_sent_on": fields.Date.context_today(self)})
 
     def _mark_delayed(self):
         """Past the deadline and not done: delayed, and the owner, the recorder and
         the owner's department manager are told once."""
-        self.write(
+        # the note logged on the meeting says it: no tracking message per item
+        self.with_context(tracking_disable=True).write(
             {
                 "state": "delayed",
                 "overdue_notified_on": fields.Date.context_today(self),
@@ -427,10 +449,7 @@ class MeetingMinutesAction(models.Model):
                 | action.department_id.manager_id.user_id.partner_id
                 for action in self
             },
-            lambda action, partners: Markup("%s") % _(
-                "Past its deadline: delayed. Told %(names)s.",
-                names=", ".join(partners.mapped("name")),
-            ),
+            _("Past their deadline, these action items are delayed (told):"),
         )
 
     # ------------------------------------------------------------

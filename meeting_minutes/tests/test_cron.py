@@ -63,14 +63,15 @@ class TestMeetingCrons(MeetingMinutesCase):
         )
 
     def _logs(self, actions, text):
-        """The notes left in the chatter of the items."""
-        return self.env["mail.message"].search(
+        """The notes left in the chatter of the meetings that name the items."""
+        messages = self.env["mail.message"].search(
             [
-                ("model", "=", "meeting.minutes.action"),
-                ("res_id", "in", actions.ids),
+                ("model", "=", "meeting.minutes"),
+                ("res_id", "in", actions.meeting_id.ids),
                 ("body", "like", text),
             ]
         )
+        return messages.filtered(lambda m: any(a.name in m.body for a in actions))
 
     # ------------------------------------------------------------
     # reminders
@@ -151,8 +152,8 @@ class TestMeetingCrons(MeetingMinutesCase):
             self.assertEqual(len(reminded), 3, calls)
             self.Action._cron_send_reminders(batch_size=3)
         self.assertEqual(len(due.filtered("reminder_sent_on")), 7)
-        logs = self._logs(due, "reminder")
-        self.assertEqual(sorted(logs.mapped("res_id")), sorted(due.ids), "one note per item")
+        for action in due:
+            self.assertEqual(len(self._logs(action, "reminder")), 1, action.name)
         for action in due:
             self.assertEqual(len(self._mails(action)), 1, action.name)
 
@@ -213,6 +214,7 @@ class TestMeetingCrons(MeetingMinutesCase):
             self.Action._cron_mark_overdue()
         self.assertEqual(len(self._mails(self.action_plan)), 3)
         self.assertEqual(len(self._logs(self.action_plan, "delayed")), 1)
+        self.assertIn(self.action_plan.name, self._logs(self.action_plan, "delayed").body)
 
     def test_overdue_then_done_keeps_days_late(self):
         with freeze_time("2026-06-23 01:00:00"):
