@@ -8,3 +8,5 @@ from . import test_lock
 from . import test_report
 from . import test_calendar
 from . import test_i18n
+from . import test_followup
+from . import test_working_days
