@@ -93,6 +93,13 @@ def generate(env, args, today):
         action_vals = []
         for meeting in meetings:
             start_date = meeting.start.date()
+            # meetings of more than two months ago have closed their action items
+            # (the archive cron's work); the recent ones have open ones
+            states = (
+                ("done", "done", "cancelled")
+                if start_date < today - timedelta(days=60)
+                else ("todo", "in_progress", "done", "done")
+            )
             for rank in range(args.actions_per_meeting):
                 # deadlines from the meeting day to 40 days after it, some past, some
                 # due within the reminder window, some later
@@ -104,7 +111,7 @@ def generate(env, args, today):
                         "deadline": max(
                             start_date + timedelta(days=rng.randint(0, 40)), start_date
                         ),
-                        "state": rng.choice(("todo", "in_progress", "done", "done")),
+                        "state": rng.choice(states),
                     }
                 )
         Action.create(action_vals)
