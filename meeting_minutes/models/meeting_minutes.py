@@ -7,6 +7,8 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import html_escape
 
+from odoo.addons.base.models.res_partner import _tz_get
+
 # states whose content is the official record
 LOCKED_STATES = ("approved", "distributed", "archived")
 # the fields of the meeting itself that are content (locked with the lines)
@@ -126,6 +128,15 @@ class MeetingMinutes(models.Model):
     start = fields.Datetime(required=True, tracking=True, index=True)
     stop = fields.Datetime(string="End", required=True, tracking=True)
     duration = fields.Float(compute="_compute_duration", store=True)
+    tz = fields.Selection(
+        _tz_get,
+        string="Time Zone",
+        compute="_compute_tz",
+        store=True,
+        readonly=False,
+        help="The time zone of the meeting: the printed minutes show its times in it, "
+        "whoever prints them.",
+    )
     location_type = fields.Selection(
         [("onsite", "On Site"), ("online", "Online")],
         string="Meeting Type",
@@ -296,6 +307,16 @@ class MeetingMinutes(models.Model):
         for meeting in self:
             meeting.recorder_job_title = (
                 meeting.recorder_id.employee_id.job_title or False
+            )
+
+    @api.depends("host_id")
+    def _compute_tz(self):
+        for meeting in self:
+            meeting.tz = (
+                meeting.host_id.tz
+                or meeting.company_id.resource_calendar_id.tz
+                or self.env.user.tz
+                or "UTC"
             )
 
     @api.depends("start", "stop")
@@ -1197,7 +1218,10 @@ class MeetingMinutes(models.Model):
                     "raw": content,
                     "res_model": self._name,
                     "res_id": self.id,
-                    "mimetype": "application/pdf",
+                    # in tests the report renders as HTML
+                    "mimetype": "application/pdf"
+                    if content.startswith(b"%PDF")
+                    else "text/html",
                 }
             )
         self.approved_report_id = attachment
