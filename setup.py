@@ -1,12 +1,13 @@
 """Makes the repository pip-installable as ``odoo-addon-meeting_minutes``.
 
 The addon folder ``meeting_minutes/`` is installed as the package
-``odoo.addons.meeting_minutes``; ``odoo`` and ``odoo.addons`` are left to Odoo itself
-(Odoo 18's ``odoo/addons/__init__.py`` extends its path over every ``odoo/addons`` folder on
-``sys.path``), so the wheel ships neither ``odoo/__init__.py`` nor ``odoo/addons/__init__.py``.
+``odoo.addons.meeting_minutes``; ``odoo`` and ``odoo.addons`` are left to Odoo
+itself (Odoo 18's ``odoo/addons/__init__.py`` extends its path over every
+``odoo/addons`` folder on ``sys.path``), so the wheel ships neither
+``odoo/__init__.py`` nor ``odoo/addons/__init__.py``.
 
-Odoo itself is not on PyPI, so it is not declared as a requirement
-(it would be ``odoo>=18.0a,<18.1dev``): install the addon into a Python that already runs
+Odoo itself is not on PyPI, so it is not declared as a requirement (it would be
+``odoo>=18.0a,<18.1dev``): install the addon into a Python that already runs
 Odoo 18.0.
 """
 
@@ -32,16 +33,22 @@ def addon_version(manifest):
     """``18.0.1.0.0`` is already a valid PEP 440 version; keep it as it is."""
     version = manifest["version"]
     parts = version.split(".")
-    if len(parts) != 5 or parts[:2] != ["18", "0"] or not all(p.isdigit() for p in parts):
-        raise ValueError("manifest version %r is not 18.0.x.y.z" % version)
+    if (
+        len(parts) != 5
+        or parts[:2] != ["18", "0"]
+        or not all(p.isdigit() for p in parts)
+    ):
+        raise ValueError(f"manifest version {version!r} is not 18.0.x.y.z")
     return version
 
 
 def data_files():
-    """Every non-Python file of the addon (xml, csv, po, pot, png, svg, js, scss, md, ...)."""
+    """Every non-Python file of the addon (xml, csv, po, png, js, scss, md, ...)."""
     found = []
     for root, dirs, files in os.walk(ADDON_DIR):
-        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
+        dirs[:] = sorted(
+            d for d in dirs if d not in SKIP_DIRS and not d.startswith(".")
+        )
         for name in sorted(files):
             if name.endswith(SKIP_SUFFIXES) or name.startswith("."):
                 continue

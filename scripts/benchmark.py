@@ -8,6 +8,7 @@ items. Usage (through scripts/benchmark.sh, which installs the addon first):
     python scripts/benchmark.py -c odoo.conf -d meeting_minutes_bench [--meetings 5000]
 """
 
+# pylint: disable=print-used
 import argparse
 import logging
 import random
@@ -44,7 +45,9 @@ def generate(env, args, today):
     """Meetings over the last year in every state of the life cycle after
     distribution, with their action items around today."""
     rng = random.Random(args.seed)
-    users = env["res.users"].search([("share", "=", False), ("employee_ids", "!=", False)])
+    users = env["res.users"].search(
+        [("share", "=", False), ("employee_ids", "!=", False)]
+    )
     departments = env["hr.department"].search([])
     if not users or not departments:
         sys.exit("the database needs users with employees and departments (demo data)")
@@ -152,7 +155,10 @@ def main():
         today = date.today()
         existing = env["meeting.minutes"].search_count([])
         if existing < args.meetings:
-            print(f"generating {args.meetings} meetings x {args.actions_per_meeting} action items ...")
+            print(
+                f"generating {args.meetings} meetings x "
+                f"{args.actions_per_meeting} action items ..."
+            )
             with Timer(cr) as timer:
                 generate(env, args, today)
             results.append(("generate data", timer.seconds, timer.query_count, ""))
@@ -201,7 +207,11 @@ def main():
                         {
                             "name": f"Item {i}",
                             "statement_ids": [
-                                (0, 0, {"kind": "consensus", "content": f"Point {i}.{j}"})
+                                (
+                                    0,
+                                    0,
+                                    {"kind": "consensus", "content": f"Point {i}.{j}"},
+                                )
                                 for j in range(4)
                             ],
                         },
@@ -228,8 +238,12 @@ def main():
             )
             env.flush_all()
         results.append(
-            ("create 100 action items", timer.seconds, timer.query_count,
-             f"{timer.query_count / 100:.2f} queries per item")
+            (
+                "create 100 action items",
+                timer.seconds,
+                timer.query_count,
+                f"{timer.query_count / 100:.2f} queries per item",
+            )
         )
         with Timer(cr) as timer:
             Action.create(
@@ -245,15 +259,21 @@ def main():
         # the same specification as the query-count test; importing the test
         # framework outside a test run logs an error that does not apply here
         logging.getLogger("odoo.tests.common").setLevel(logging.CRITICAL)
-        from odoo.addons.meeting_minutes.tests.test_performance import form_specification
+        from odoo.addons.meeting_minutes.tests.test_performance import (
+            form_specification,
+        )
 
         spec = form_specification(env, "meeting.minutes")
         env.invalidate_all()
         with Timer(cr) as timer:
             meeting.web_read(spec)
         results.append(
-            ("form read (50 items, 200 statements, 101 actions)", timer.seconds,
-             timer.query_count, "")
+            (
+                "form read (50 items, 200 statements, 101 actions)",
+                timer.seconds,
+                timer.query_count,
+                "",
+            )
         )
         cr.rollback()
 

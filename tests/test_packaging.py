@@ -1,4 +1,7 @@
-"""The repository builds a wheel `odoo-addon-meeting_minutes` holding odoo/addons/meeting_minutes."""
+"""The repository builds a wheel `odoo-addon-meeting_minutes`.
+
+The wheel holds odoo/addons/meeting_minutes.
+"""
 
 import importlib.util
 import shutil
@@ -7,7 +10,6 @@ import sys
 import zipfile
 
 import pytest
-
 from _repo import ADDON, REPO, manifest, manifest_files
 
 PREFIX = "odoo/addons/meeting_minutes/"
@@ -20,8 +22,23 @@ def wheel(tmp_path_factory):
     for name in ("setup.py", "pyproject.toml"):
         if (REPO / name).exists():
             shutil.copy2(REPO / name, src / name)
-    shutil.copytree(ADDON, src / "meeting_minutes", ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
-    cmd = [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "--disable-pip-version-check", "-w", str(out), str(src)]
+    shutil.copytree(
+        ADDON,
+        src / "meeting_minutes",
+        ignore=shutil.ignore_patterns("__pycache__", "*.pyc"),
+    )
+    cmd = [
+        sys.executable,
+        "-m",
+        "pip",
+        "wheel",
+        "--no-deps",
+        "-q",
+        "--disable-pip-version-check",
+        "-w",
+        str(out),
+        str(src),
+    ]
     if importlib.util.find_spec("setuptools") and importlib.util.find_spec("wheel"):
         cmd.insert(4, "--no-build-isolation")  # offline and fast
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
@@ -38,7 +55,9 @@ def names(wheel):
 
 
 def test_wheel_name_and_version(wheel):
-    assert wheel.name.startswith(f"odoo_addon_meeting_minutes-{manifest()['version']}-"), wheel.name
+    assert wheel.name.startswith(
+        f"odoo_addon_meeting_minutes-{manifest()['version']}-"
+    ), wheel.name
 
 
 def test_manifest_in_wheel(names):
@@ -54,7 +73,8 @@ def test_data_files_in_wheel(names):
 def test_i18n_and_static_in_wheel(names):
     expected = [
         p.relative_to(ADDON).as_posix()
-        for p in list(ADDON.glob("i18n/*.po*")) + [q for q in ADDON.glob("static/**/*") if q.is_file()]
+        for p in list(ADDON.glob("i18n/*.po*"))
+        + [q for q in ADDON.glob("static/**/*") if q.is_file()]
     ]
     missing = [p for p in expected if PREFIX + p not in names]
     assert not missing, missing
@@ -62,7 +82,9 @@ def test_i18n_and_static_in_wheel(names):
 
 def test_python_modules_in_wheel(names):
     expected = [
-        p.relative_to(ADDON).as_posix() for p in ADDON.rglob("*.py") if "__pycache__" not in p.parts
+        p.relative_to(ADDON).as_posix()
+        for p in ADDON.rglob("*.py")
+        if "__pycache__" not in p.parts
     ]
     missing = [p for p in expected if PREFIX + p not in names]
     assert not missing, missing
@@ -71,4 +93,6 @@ def test_python_modules_in_wheel(names):
 def test_no_namespace_inits(names):
     assert "odoo/__init__.py" not in names
     assert "odoo/addons/__init__.py" not in names
-    assert all(n.startswith((PREFIX, "odoo_addon_meeting_minutes-")) for n in names), sorted(names)
+    assert all(n.startswith((PREFIX, "odoo_addon_meeting_minutes-")) for n in names), (
+        sorted(names)
+    )

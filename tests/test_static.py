@@ -5,17 +5,32 @@ import csv
 import re
 
 import pytest
+from _repo import ADDON, REPO, manifest, manifest_files
 from lxml import etree
 
-from _repo import ADDON, REPO, manifest, manifest_files
-
-ACL_HEADER = ["id", "name", "model_id:id", "group_id:id", "perm_read", "perm_write", "perm_create", "perm_unlink"]
+ACL_HEADER = [
+    "id",
+    "name",
+    "model_id:id",
+    "group_id:id",
+    "perm_read",
+    "perm_write",
+    "perm_create",
+    "perm_unlink",
+]
 
 
 def test_manifest_keys():
     m = manifest()
     assert re.match(r"^18\.0\.\d+\.\d+\.\d+$", m["version"]), m["version"]
-    assert m.get("license") in {"LGPL-3", "AGPL-3", "GPL-3", "OPL-1", "OEEL-1", "Other proprietary"}
+    assert m.get("license") in {
+        "LGPL-3",
+        "AGPL-3",
+        "GPL-3",
+        "OPL-1",
+        "OEEL-1",
+        "Other proprietary",
+    }
     assert {"mail", "calendar", "hr"} <= set(m["depends"])
     assert m.get("installable", True)
     assert m.get("name")
@@ -26,7 +41,11 @@ def test_manifest_file_exists(path):
     assert (ADDON / path).is_file(), f"{path} is listed in __manifest__.py but missing"
 
 
-XML_FILES = sorted(p.relative_to(ADDON).as_posix() for p in ADDON.rglob("*.xml") if "__pycache__" not in p.parts)
+XML_FILES = sorted(
+    p.relative_to(ADDON).as_posix()
+    for p in ADDON.rglob("*.xml")
+    if "__pycache__" not in p.parts
+)
 
 
 @pytest.mark.parametrize("path", XML_FILES)
@@ -46,10 +65,17 @@ def _declared_models():
             for stmt in cls.body:
                 if (
                     isinstance(stmt, ast.Assign)
-                    and any(isinstance(t, ast.Name) and t.id == "_name" for t in stmt.targets)
+                    and any(
+                        isinstance(t, ast.Name) and t.id == "_name"
+                        for t in stmt.targets
+                    )
                     and isinstance(stmt.value, ast.Constant)
                 ):
-                    kind = "abstract" if any(b.endswith("AbstractModel") for b in bases) else "model"
+                    kind = (
+                        "abstract"
+                        if any(b.endswith("AbstractModel") for b in bases)
+                        else "model"
+                    )
                     found[stmt.value.value] = kind
     return found
 
@@ -72,15 +98,23 @@ def test_every_model_has_acl():
     models = {name for name, kind in _declared_models().items() if kind == "model"}
     assert models, "no model declared in the addon?"
     acl_models = {row[2].split(".")[-1] for row in _acl_rows()[1:]}
-    missing = sorted(m for m in models if "model_" + m.replace(".", "_") not in acl_models)
-    assert not missing, f"models without an ACL line in security/ir.model.access.csv: {missing}"
+    missing = sorted(
+        m for m in models if "model_" + m.replace(".", "_") not in acl_models
+    )
+    assert not missing, (
+        f"models without an ACL line in security/ir.model.access.csv: {missing}"
+    )
 
 
 def test_ci_runs_make_test():
     text = (REPO / ".ci" / "run").read_text(encoding="utf-8")
     assert text.startswith("#!/usr/bin/env bash")
     assert "set -euo pipefail" in text
-    commands = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+    commands = [
+        ln.strip()
+        for ln in text.splitlines()
+        if ln.strip() and not ln.lstrip().startswith("#")
+    ]
     assert commands[-1] == "make test"
 
 

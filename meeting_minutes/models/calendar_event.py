@@ -12,7 +12,7 @@ class CalendarEvent(models.Model):
     _inherit = "calendar.event"
 
     meeting_minutes_ids = fields.One2many(
-        "meeting.minutes", "calendar_event_id", string="Meeting Minutes"
+        "meeting.minutes", "calendar_event_id"
     )
     meeting_minutes_count = fields.Integer(compute="_compute_meeting_minutes_count")
 
@@ -140,7 +140,7 @@ class CalendarEvent(models.Model):
             )
             if not minutes_sudo:
                 continue
-            minutes_sudo.write(
+            minutes_sudo.with_context(meeting_minutes_sync=True).write(
                 {
                     "start": event.start,
                     "stop": event.stop,

@@ -14,8 +14,10 @@ class MailActivity(models.Model):
         if action_type:
             actions = actions.browse(
                 self.filtered(
-                    lambda a: a.res_model == "meeting.minutes.action"
-                    and a.activity_type_id == action_type
+                    lambda a: (
+                        a.res_model == "meeting.minutes.action"
+                        and a.activity_type_id == action_type
+                    )
                 ).mapped("res_id")
             ).filtered("is_open")
         result = super()._action_done(feedback=feedback, attachment_ids=attachment_ids)

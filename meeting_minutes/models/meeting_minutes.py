@@ -87,7 +87,6 @@ class MeetingMinutes(models.Model):
     )
     initiating_department_id = fields.Many2one(
         "hr.department",
-        string="Initiating Department",
         required=True,
         tracking=True,
         index=True,
@@ -104,7 +103,6 @@ class MeetingMinutes(models.Model):
     )
     host_id = fields.Many2one(
         "res.users",
-        string="Host",
         required=True,
         tracking=True,
         index=True,
@@ -115,7 +113,6 @@ class MeetingMinutes(models.Model):
     )
     recorder_id = fields.Many2one(
         "res.users",
-        string="Recorder",
         required=True,
         tracking=True,
         index=True,
@@ -163,7 +160,7 @@ class MeetingMinutes(models.Model):
         "meeting.minutes.attendee", "meeting_id", string="Attendees", copy=True
     )
     agenda_ids = fields.One2many(
-        "meeting.minutes.agenda", "meeting_id", string="Agenda", copy=True
+        "meeting.minutes.agenda", "meeting_id", copy=True
     )
     statement_ids = fields.One2many(
         "meeting.minutes.statement", "meeting_id", string="Statements"
@@ -226,7 +223,6 @@ class MeetingMinutes(models.Model):
     )
     calendar_event_id = fields.Many2one(
         "calendar.event",
-        string="Calendar Event",
         copy=False,
         index="btree_not_null",
         ondelete="set null",
@@ -240,7 +236,7 @@ class MeetingMinutes(models.Model):
     is_short_notice = fields.Boolean(compute="_compute_notice_working_days")
     short_notice_reason = fields.Text(copy=False, tracking=True)
     # on-the-spot confirmation
-    signed_by_id = fields.Many2one("res.users", string="Signed By", copy=False)
+    signed_by_id = fields.Many2one("res.users", copy=False)
     signed_on = fields.Datetime(copy=False)
     completion_deadline = fields.Datetime(
         compute="_compute_completion_deadline",
@@ -249,7 +245,7 @@ class MeetingMinutes(models.Model):
     )
     submitted_on = fields.Datetime(copy=False)
     # approval and distribution
-    approved_by_id = fields.Many2one("res.users", string="Approved By", copy=False)
+    approved_by_id = fields.Many2one("res.users", copy=False)
     approved_on = fields.Datetime(copy=False)
     reject_reason = fields.Text(copy=False, tracking=True)
     distribution_deadline = fields.Date(copy=False, index="btree_not_null")
@@ -274,9 +270,7 @@ class MeetingMinutes(models.Model):
     absent_count = fields.Integer(compute="_compute_attendee_counts", store=True)
     action_count = fields.Integer(compute="_compute_action_counts", store=True)
     open_action_count = fields.Integer(compute="_compute_action_counts", store=True)
-    overdue_action_count = fields.Integer(
-        compute="_compute_action_counts", store=True
-    )
+    overdue_action_count = fields.Integer(compute="_compute_action_counts", store=True)
     next_meeting_count = fields.Integer(compute="_compute_next_meeting_count")
     is_my_department = fields.Boolean(
         compute="_compute_is_my_department", search="_search_is_my_department"
@@ -415,7 +409,8 @@ class MeetingMinutes(models.Model):
         departments = self.env.user.employee_ids.department_id
         for meeting in self:
             meeting.is_my_department = bool(
-                departments & (meeting.department_ids | meeting.initiating_department_id)
+                departments
+                & (meeting.department_ids | meeting.initiating_department_id)
             )
 
     def _search_is_my_department(self, operator, value):
@@ -507,13 +502,11 @@ class MeetingMinutes(models.Model):
                 # numbered in the year of the meeting, e.g. MM/2024/0001: the
                 # prefix's %(year)s reads ir_sequence_date, not sequence_date
                 start = fields.Datetime.to_datetime(vals.get("start"))
-                vals["reference"] = (
-                    self.env["ir.sequence"]
-                    .with_company(company)
-                    .with_context(ir_sequence_date=start)
-                    .next_by_code("meeting.minutes", sequence_date=start)
-                    or _("New")
-                )
+                vals["reference"] = self.env["ir.sequence"].with_company(
+                    company
+                ).with_context(ir_sequence_date=start).next_by_code(
+                    "meeting.minutes", sequence_date=start
+                ) or _("New")
         meetings = super().create(vals_list)
         meetings._add_initiating_department()
         self.env["meeting.minutes.followup"]._sync_for_meetings(
@@ -750,8 +743,7 @@ class MeetingMinutes(models.Model):
             if meeting.state not in allowed:
                 raise UserError(
                     _(
-                        "The minutes %(name)s cannot be %(verb)s: they are "
-                        "%(state)s.",
+                        "The minutes %(name)s cannot be %(verb)s: they are %(state)s.",
                         name=meeting.display_name,
                         verb=verb,
                         state=meeting._state_label(meeting.state),
@@ -797,8 +789,7 @@ class MeetingMinutes(models.Model):
             if missing:
                 raise UserError(
                     _(
-                        "The minutes %(name)s cannot be scheduled without "
-                        "%(missing)s.",
+                        "The minutes %(name)s cannot be scheduled without %(missing)s.",
                         name=meeting.display_name,
                         missing=", ".join(missing),
                     )
@@ -827,9 +818,9 @@ class MeetingMinutes(models.Model):
                     )
                 )
             unconfirmed = meeting.attendee_ids.filtered(
-                lambda a: a.attendance == "present"
-                and not a.confirmed
-                and not a.objection
+                lambda a: (
+                    a.attendance == "present" and not a.confirmed and not a.objection
+                )
             )
             if unconfirmed:
                 raise UserError(
@@ -935,16 +926,18 @@ class MeetingMinutes(models.Model):
     def _do_approve(self):
         now = fields.Datetime.now()
         for meeting in self:
+            company = meeting.company_id
+            deadline = company._meeting_add_working_days(
+                fields.Date.context_today(meeting, now),
+                company.meeting_distribution_days,
+            )
             meeting.write(
                 {
                     "state": "approved",
                     "approved_by_id": self.env.uid,
                     "approved_on": now,
                     "reject_reason": False,
-                    "distribution_deadline": meeting.company_id._meeting_add_working_days(
-                        fields.Date.context_today(meeting, now),
-                        meeting.company_id.meeting_distribution_days,
-                    ),
+                    "distribution_deadline": deadline,
                 }
             )
 
@@ -1021,9 +1014,7 @@ class MeetingMinutes(models.Model):
                     "retention_date": retention,
                 }
             )
-        self.activity_unlink(
-            ["meeting_minutes.mail_activity_type_distribute_minutes"]
-        )
+        self.activity_unlink(["meeting_minutes.mail_activity_type_distribute_minutes"])
 
     # ------------------------------------------------------------
     # CRONS
@@ -1068,7 +1059,8 @@ class MeetingMinutes(models.Model):
                             (
                                 "distributed_on",
                                 "<=",
-                                now - timedelta(days=company.meeting_archive_delay_days),
+                                now
+                                - timedelta(days=company.meeting_archive_delay_days),
                             ),
                         ]
                         for company in companies
@@ -1165,7 +1157,10 @@ class MeetingMinutes(models.Model):
             (_("Resolution %s", index), resolution.content)
             for index, resolution in enumerate(self.resolution_ids, start=1)
         ]
-        texts += [(_("Action item %s", action.name), action.name) for action in self.action_ids]
+        texts += [
+            (_("Action item %s", action.name), action.name)
+            for action in self.action_ids
+        ]
         found = []
         for where, text in texts:
             lowered = (text or "").lower()

@@ -38,23 +38,22 @@ class MeetingMinutesAction(models.Model):
 
     meeting_id = fields.Many2one(
         "meeting.minutes",
-        string="Meeting",
         required=True,
         ondelete="cascade",
         index=True,
     )
     company_id = fields.Many2one(related="meeting_id.company_id", store=True)
-    meeting_state = fields.Selection(related="meeting_id.state", string="Minutes Status")
+    meeting_state = fields.Selection(
+        related="meeting_id.state", string="Minutes Status"
+    )
     sequence = fields.Integer(default=10)
     resolution_id = fields.Many2one(
         "meeting.minutes.resolution",
-        string="Resolution",
         domain="[('meeting_id', '=', meeting_id)]",
     )
     name = fields.Char(string="Task", required=True, tracking=True)
     owner_id = fields.Many2one(
         "res.users",
-        string="Owner",
         required=True,
         tracking=True,
         index=True,
@@ -62,7 +61,6 @@ class MeetingMinutesAction(models.Model):
     )
     department_id = fields.Many2one(
         "hr.department",
-        string="Department",
         compute="_compute_department_id",
         store=True,
         precompute=True,
@@ -109,7 +107,6 @@ class MeetingMinutesAction(models.Model):
     )
     carried_over_to_id = fields.Many2one(
         "meeting.minutes.action",
-        string="Carried Over To",
         copy=False,
         readonly=True,
     )
@@ -255,9 +252,7 @@ class MeetingMinutesAction(models.Model):
         self._check_can_update_progress()
         for action in self:
             if action.state not in ("done", "cancelled"):
-                raise UserError(
-                    _("'%(task)s' is still open.", task=action.name)
-                )
+                raise UserError(_("'%(task)s' is still open.", task=action.name))
         today = fields.Date.context_today(self)
         for action in self:
             action.state = "delayed" if action.deadline < today else "in_progress"
@@ -465,7 +460,11 @@ class MeetingMinutesAction(models.Model):
         company_domains = [
             [
                 ("company_id", "=", company.id),
-                ("deadline", "<=", today + timedelta(days=company.meeting_reminder_days)),
+                (
+                    "deadline",
+                    "<=",
+                    today + timedelta(days=company.meeting_reminder_days),
+                ),
             ]
             for company in companies
         ]

@@ -10,7 +10,6 @@ class MeetingMinutesAgenda(models.Model):
 
     meeting_id = fields.Many2one(
         "meeting.minutes",
-        string="Meeting",
         required=True,
         ondelete="cascade",
         index=True,
@@ -39,9 +38,7 @@ class MeetingMinutesAgenda(models.Model):
             "view_mode": "form",
             "views": [
                 (
-                    self.env.ref(
-                        "meeting_minutes.meeting_minutes_agenda_view_form"
-                    ).id,
+                    self.env.ref("meeting_minutes.meeting_minutes_agenda_view_form").id,
                     "form",
                 )
             ],
@@ -68,11 +65,9 @@ class MeetingMinutesStatement(models.Model):
     )
     company_id = fields.Many2one(related="agenda_id.company_id", store=True)
     sequence = fields.Integer(default=10)
-    department_id = fields.Many2one(
-        "hr.department", string="Department", index=True
-    )
+    department_id = fields.Many2one("hr.department", index=True)
     speaker_id = fields.Many2one(
-        "res.users", string="Speaker", domain="[('share', '=', False)]"
+        "res.users", domain="[('share', '=', False)]"
     )
     kind = fields.Selection(
         [

@@ -11,7 +11,6 @@ class MeetingMinutesAttendee(models.Model):
 
     meeting_id = fields.Many2one(
         "meeting.minutes",
-        string="Meeting",
         required=True,
         ondelete="cascade",
         index=True,
@@ -27,7 +26,6 @@ class MeetingMinutesAttendee(models.Model):
     partner_id = fields.Many2one(related="user_id.partner_id")
     department_id = fields.Many2one(
         "hr.department",
-        string="Department",
         compute="_compute_department_id",
         store=True,
         readonly=False,
@@ -74,9 +72,10 @@ class MeetingMinutesAttendee(models.Model):
     @api.constrains("attendance", "absence_reason")
     def _check_absence_reason(self):
         for attendee in self:
-            if attendee.attendance == "absent" and not (
-                attendee.absence_reason or ""
-            ).strip():
+            if (
+                attendee.attendance == "absent"
+                and not (attendee.absence_reason or "").strip()
+            ):
                 raise ValidationError(
                     _(
                         "%(name)s is absent: record the reason of the absence.",

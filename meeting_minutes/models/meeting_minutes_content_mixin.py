@@ -5,10 +5,10 @@ from odoo.exceptions import UserError
 class MeetingMinutesContentMixin(models.AbstractModel):
     """The lines of the minutes (attendance, discussion, resolutions, action items).
 
-    Once the minutes are approved they are the official record: the lines are locked by
-    one check here, on create, write and delete, instead of readonly attributes scattered
-    over the views. A model lists in ``_meeting_free_fields`` what stays editable (e.g. the
-    progress of an action item).
+    Once the minutes are approved they are the official record: the lines are
+    locked by one check here, on create, write and delete, instead of readonly
+    attributes scattered over the views. A model lists in ``_meeting_free_fields``
+    what stays editable (e.g. the progress of an action item).
     """
 
     _name = "meeting.minutes.content.mixin"

@@ -38,5 +38,6 @@ class MeetingMinutesCronMixin(models.AbstractModel):
             done += len(batch_ids)
             self.env["ir.cron"]._notify_progress(done=done, remaining=len(ids) - done)
             if auto_commit:
-                self.env.cr.commit()
+                # a batch done stays done: a crash resumes with what is left
+                self.env.cr.commit()  # pylint: disable=invalid-commit
         return processed

@@ -16,7 +16,6 @@ class MeetingMinutesFollowup(models.Model):
 
     meeting_id = fields.Many2one(
         "meeting.minutes",
-        string="Meeting",
         required=True,
         ondelete="cascade",
         index=True,

@@ -11,7 +11,6 @@ class MeetingMinutesResolution(models.Model):
 
     meeting_id = fields.Many2one(
         "meeting.minutes",
-        string="Meeting",
         required=True,
         ondelete="cascade",
         index=True,

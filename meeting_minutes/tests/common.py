@@ -17,7 +17,7 @@ class MeetingMinutesCase(TransactionCase):
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=False))
         cls.company = cls.env.company
-        # a plain Monday-Friday calendar in UTC keeps the working-day arithmetic readable
+        # a plain Monday-Friday calendar in UTC keeps the working days readable
         cls.calendar = cls.env["resource.calendar"].create(
             {"name": "Mon-Fri 08-17 UTC", "tz": "UTC"}
         )
@@ -28,12 +28,28 @@ class MeetingMinutesCase(TransactionCase):
         cls.dep_sales = Department.create({"name": "Sales"})
         cls.dep_finance = Department.create({"name": "Finance"})
         user_groups = "base.group_user,meeting_minutes.group_meeting_user"
-        cls.host = cls._make_user("mm_host", "Host Li", cls.dep_marketing, "Marketing Manager", user_groups)
-        cls.recorder = cls._make_user("mm_recorder", "Recorder Wang", cls.dep_marketing, "Operations Specialist", user_groups)
-        cls.engineer = cls._make_user("mm_engineer", "Engineer Liu", cls.dep_rd, "Engineer", user_groups)
-        cls.rd_director = cls._make_user("mm_rd_director", "Director Chen", cls.dep_rd, "R&D Director", user_groups)
-        cls.sales_rep = cls._make_user("mm_sales", "Sales Sun", cls.dep_sales, "Sales Representative", user_groups)
-        cls.outsider = cls._make_user("mm_outsider", "Outsider Zhou", cls.dep_finance, "Accountant", user_groups)
+        cls.host = cls._make_user(
+            "mm_host", "Host Li", cls.dep_marketing, "Marketing Manager", user_groups
+        )
+        cls.recorder = cls._make_user(
+            "mm_recorder",
+            "Recorder Wang",
+            cls.dep_marketing,
+            "Operations Specialist",
+            user_groups,
+        )
+        cls.engineer = cls._make_user(
+            "mm_engineer", "Engineer Liu", cls.dep_rd, "Engineer", user_groups
+        )
+        cls.rd_director = cls._make_user(
+            "mm_rd_director", "Director Chen", cls.dep_rd, "R&D Director", user_groups
+        )
+        cls.sales_rep = cls._make_user(
+            "mm_sales", "Sales Sun", cls.dep_sales, "Sales Representative", user_groups
+        )
+        cls.outsider = cls._make_user(
+            "mm_outsider", "Outsider Zhou", cls.dep_finance, "Accountant", user_groups
+        )
         cls.manager = cls._make_user(
             "mm_manager",
             "Manager Zhao",
@@ -73,7 +89,9 @@ class MeetingMinutesCase(TransactionCase):
             "name": "2026 Q3 product iteration priority coordination meeting",
             "purpose": "Decide the Q3 product iteration priorities",
             "initiating_department_id": cls.dep_marketing.id,
-            "department_ids": [(6, 0, (cls.dep_marketing | cls.dep_rd | cls.dep_sales).ids)],
+            "department_ids": [
+                (6, 0, (cls.dep_marketing | cls.dep_rd | cls.dep_sales).ids)
+            ],
             "host_id": cls.host.id,
             "recorder_id": cls.recorder.id,
             "start": start,

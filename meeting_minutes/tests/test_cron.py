@@ -3,7 +3,7 @@ from unittest.mock import patch
 
 from freezegun import freeze_time
 
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
@@ -21,8 +21,12 @@ class TestMeetingCrons(MeetingMinutesCase):
         cls.startClassPatcher(freeze_time("2026-06-15 10:00:00"))
         cls.Action = cls.env["meeting.minutes.action"]
         cls.meeting = cls._create_meeting(start=datetime(2026, 6, 15, 6, 0))
-        cls.action_plan = cls._add_action("Submit the plan", cls.engineer, date(2026, 6, 20))
-        cls.action_list = cls._add_action("Collect requirements", cls.recorder, date(2026, 6, 30))
+        cls.action_plan = cls._add_action(
+            "Submit the plan", cls.engineer, date(2026, 6, 20)
+        )
+        cls.action_list = cls._add_action(
+            "Collect requirements", cls.recorder, date(2026, 6, 30)
+        )
         cls._distribute(cls.meeting)
 
     @classmethod
@@ -161,7 +165,11 @@ class TestMeetingCrons(MeetingMinutesCase):
         """The number of queries of a batch does not depend on its size."""
         counts = []
         # the first run fills the caches (templates, defaults, xmlids): not counted
-        sizes = ((1, date(2026, 6, 24)), (10, date(2026, 6, 25)), (100, date(2026, 6, 26)))
+        sizes = (
+            (1, date(2026, 6, 24)),
+            (10, date(2026, 6, 25)),
+            (100, date(2026, 6, 26)),
+        )
         for size, deadline in sizes:
             meeting = self._create_meeting(start=datetime(2026, 6, 15, 6, 0))
             self.Action.create(
@@ -184,7 +192,9 @@ class TestMeetingCrons(MeetingMinutesCase):
                 self.env.flush_all()
                 counts.append(self.cr.sql_log_count - before)
             self.assertEqual(processed, size)
-        self.assertEqual(counts[1], counts[2], f"queries for 1, 10 and 100 items: {counts}")
+        self.assertEqual(
+            counts[1], counts[2], f"queries for 1, 10 and 100 items: {counts}"
+        )
 
     # ------------------------------------------------------------
     # overdue
@@ -207,14 +217,18 @@ class TestMeetingCrons(MeetingMinutesCase):
                 | self.rd_director.partner_id,
             )
             self.assertEqual(len(mails), 3)
-            self.assertTrue(all("delayed" in body for body in mails.mapped("body_html")))
+            self.assertTrue(
+                all("delayed" in body for body in mails.mapped("body_html"))
+            )
             self.assertEqual(self.meeting.overdue_action_count, 1)
             self.assertEqual(self.Action._cron_mark_overdue(), 0)
         with freeze_time("2026-06-22 01:00:00"):
             self.Action._cron_mark_overdue()
         self.assertEqual(len(self._mails(self.action_plan)), 3)
         self.assertEqual(len(self._logs(self.action_plan, "delayed")), 1)
-        self.assertIn(self.action_plan.name, self._logs(self.action_plan, "delayed").body)
+        self.assertIn(
+            self.action_plan.name, self._logs(self.action_plan, "delayed").body
+        )
 
     def test_overdue_then_done_keeps_days_late(self):
         with freeze_time("2026-06-23 01:00:00"):
@@ -240,11 +254,15 @@ class TestMeetingCrons(MeetingMinutesCase):
         with freeze_time("2026-07-02 09:00:00"):
             meeting.invalidate_recordset(["is_late"])
             self.assertTrue(meeting.is_late)
-            self.assertIn(meeting, self.env["meeting.minutes"].search([("is_late", "=", True)]))
+            self.assertIn(
+                meeting, self.env["meeting.minutes"].search([("is_late", "=", True)])
+            )
             self.env["meeting.minutes"]._cron_followup()
             self.env["meeting.minutes"]._cron_followup()
         late_type = self.env.ref("meeting_minutes.mail_activity_type_minutes_late")
-        activities = meeting.activity_ids.filtered(lambda a: a.activity_type_id == late_type)
+        activities = meeting.activity_ids.filtered(
+            lambda a: a.activity_type_id == late_type
+        )
         self.assertEqual(len(activities), 1)
         self.assertEqual(activities.user_id, self.recorder)
 
@@ -264,13 +282,18 @@ class TestMeetingCrons(MeetingMinutesCase):
         late_type = self.env.ref("meeting_minutes.mail_activity_type_minutes_late")
         with freeze_time("2026-07-07 15:00:00"):
             self.env["meeting.minutes"]._cron_followup()
-        self.assertFalse(meeting.activity_ids.filtered(lambda a: a.activity_type_id == late_type))
+        self.assertFalse(
+            meeting.activity_ids.filtered(lambda a: a.activity_type_id == late_type)
+        )
         with freeze_time("2026-07-08 01:00:00"):
             self.env["meeting.minutes"]._cron_followup()
             self.env["meeting.minutes"]._cron_followup()
             self.assertTrue(meeting.is_late)
         self.assertEqual(
-            len(meeting.activity_ids.filtered(lambda a: a.activity_type_id == late_type)), 1
+            len(
+                meeting.activity_ids.filtered(lambda a: a.activity_type_id == late_type)
+            ),
+            1,
         )
 
     # ------------------------------------------------------------
@@ -297,14 +320,16 @@ class TestMeetingCrons(MeetingMinutesCase):
             [
                 {
                     "state": "archived",
-                    "archive_code": "2026-06-2026 Q3 product iteration priority coordination meeting",
+                    "archive_code": "2026-06-" + self.meeting.name,
                     "retention_date": date(2027, 6, 15),
                 }
             ],
         )
         self.assertTrue(self.meeting.approved_report_id)
         self.assertEqual(
-            self.env["meeting.minutes"].search([("archive_code", "ilike", "2026-06-2026 Q3")]),
+            self.env["meeting.minutes"].search(
+                [("archive_code", "ilike", "2026-06-2026 Q3")]
+            ),
             self.meeting,
         )
 
@@ -318,9 +343,14 @@ class TestMeetingCrons(MeetingMinutesCase):
             self.env["meeting.minutes"]._cron_archive()
         self.assertRecordValues(
             self.meeting,
-            [{"archive_code": "2026-06-产品迭代优先级协调会", "retention_date": date(2029, 6, 15)}],
+            [
+                {
+                    "archive_code": "2026-06-产品迭代优先级协调会",
+                    "retention_date": date(2029, 6, 15),
+                }
+            ],
         )
-        with self.assertRaises(Exception):
+        with self.assertRaises(ValidationError):
             self.company.meeting_retention_years = 0
             self.company.flush_recordset()
 
@@ -398,10 +428,18 @@ class TestMeetingCrons(MeetingMinutesCase):
         self.action_plan._schedule_owner_activity()
         activity = self.action_plan.activity_ids
         self.assertEqual(activity.user_id, self.engineer)
-        activity.with_user(self.engineer).action_feedback(feedback="Plan sent to the director")
+        activity.with_user(self.engineer).action_feedback(
+            feedback="Plan sent to the director"
+        )
         self.assertRecordValues(
             self.action_plan,
-            [{"state": "done", "done_date": date(2026, 6, 15), "remarks": "Plan sent to the director"}],
+            [
+                {
+                    "state": "done",
+                    "done_date": date(2026, 6, 15),
+                    "remarks": "Plan sent to the director",
+                }
+            ],
         )
         self.assertFalse(self.action_plan.activity_ids)
         # the other item's owner cannot complete it from someone else's activity

@@ -29,19 +29,30 @@ class TestMeetingFollowup(MeetingMinutesCase):
                 for name, owner, deadline, state in (
                     ("Detailed plan", cls.engineer, date(2026, 3, 20), "done"),
                     ("Requirement list", cls.sales_rep, date(2026, 3, 25), "delayed"),
-                    ("Encryption module", cls.engineer, date(2026, 4, 30), "in_progress"),
+                    (
+                        "Encryption module",
+                        cls.engineer,
+                        date(2026, 4, 30),
+                        "in_progress",
+                    ),
                 )
             ]
         )
-        cls.previous.write({"state": "distributed", "distributed_on": datetime(2026, 3, 17)})
+        cls.previous.write(
+            {"state": "distributed", "distributed_on": datetime(2026, 3, 17)}
+        )
         cls.next_meeting = cls._create_meeting(
             start=datetime(2026, 6, 15, 6, 0), previous_meeting_id=cls.previous.id
         )
 
     def test_review_lines_for_open_items_only(self):
         followups = self.next_meeting.followup_ids
-        self.assertEqual(followups.previous_action_id, self.late_item | self.running_item)
-        self.assertEqual(self.next_meeting.previous_action_ids, self.previous.action_ids)
+        self.assertEqual(
+            followups.previous_action_id, self.late_item | self.running_item
+        )
+        self.assertEqual(
+            self.next_meeting.previous_action_ids, self.previous.action_ids
+        )
         # setting the link again adds nothing twice
         self.next_meeting.previous_meeting_id = self.previous
         self.assertEqual(len(self.next_meeting.followup_ids), 2)

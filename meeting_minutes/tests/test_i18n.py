@@ -57,9 +57,7 @@ class TestI18n(TransactionCase):
 
     def test_po_header(self):
         self.assertEqual(self.po.metadata.get("Language"), LANG)
-        self.assertEqual(
-            self.po.metadata.get("Plural-Forms"), "nplurals=1; plural=0;"
-        )
+        self.assertEqual(self.po.metadata.get("Plural-Forms"), "nplurals=1; plural=0;")
 
     def test_every_template_msgid_translated(self):
         untranslated = [
@@ -149,7 +147,9 @@ class TestI18n(TransactionCase):
 
     def _load_zh_cn(self):
         self.env["res.lang"]._activate_lang(LANG)
-        self.env["ir.module.module"]._load_module_terms([MODULE], [LANG], overwrite=True)
+        self.env["ir.module.module"]._load_module_terms(
+            [MODULE], [LANG], overwrite=True
+        )
         self.env.invalidate_all()
         self.env.registry.clear_cache()
         return self.env(context=dict(self.env.context, lang=LANG))
@@ -158,9 +158,7 @@ class TestI18n(TransactionCase):
         env = self._load_zh_cn()
         Minutes = env["meeting.minutes"]
         # model, fields, selection
-        self.assertEqual(
-            env["ir.model"]._get("meeting.minutes").name, "会议记录"
-        )
+        self.assertEqual(env["ir.model"]._get("meeting.minutes").name, "会议记录")
         fields = Minutes.fields_get(
             ["host_id", "recorder_id", "purpose", "initiating_department_id", "state"]
         )

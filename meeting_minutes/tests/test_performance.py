@@ -84,7 +84,9 @@ class TestMeetingPerformance(MeetingMinutesCase):
                 for index in range(agenda)
             ],
         )
-        meeting.resolution_ids = [(0, 0, {"content": f"Resolution {i}"}) for i in range(5)]
+        meeting.resolution_ids = [
+            (0, 0, {"content": f"Resolution {i}"}) for i in range(5)
+        ]
         cls.env["meeting.minutes.action"].create(
             [
                 {
@@ -115,7 +117,9 @@ class TestMeetingPerformance(MeetingMinutesCase):
         self._count_form_read(self.small, spec)
         small = self._count_form_read(self.small, spec)
         large = self._count_form_read(self.large, spec)
-        self.assertEqual(small, large, f"form read: {small} queries small, {large} large")
+        self.assertEqual(
+            small, large, f"form read: {small} queries small, {large} large"
+        )
         self.env.invalidate_all()
         with self.assertQueryCount(small):
             self.large.with_user(self.recorder).web_read(spec)

@@ -34,7 +34,9 @@ class TestMeetingMinutesTour(HttpCase, MeetingMinutesCase):
             [
                 {
                     "state": "distributed",
-                    "purpose": "Decide the Q3 product iteration priorities, in one order",
+                    "purpose": (
+                        "Decide the Q3 product iteration priorities, in one order"
+                    ),
                     "short_notice_reason": "Customer escalation: the launch date moved",
                     "signed_by_id": self.host.id,
                     "approved_by_id": self.host.id,

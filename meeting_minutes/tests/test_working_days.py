@@ -25,7 +25,9 @@ class TestWorkingDays(TransactionCase):
                 "calendar_id": self.calendar.id,
                 "resource_id": False,
                 "date_from": datetime.combine(day, datetime.min.time()),
-                "date_to": datetime.combine(day, datetime.max.time()).replace(microsecond=0),
+                "date_to": datetime.combine(day, datetime.max.time()).replace(
+                    microsecond=0
+                ),
             }
         )
 
@@ -50,9 +52,13 @@ class TestWorkingDays(TransactionCase):
 
     def test_add(self):
         add = self.company._meeting_add_working_days
-        self.assertEqual(add(date(2026, 6, 5), 2), date(2026, 6, 9), "Friday + 2 = Tuesday")
+        self.assertEqual(
+            add(date(2026, 6, 5), 2), date(2026, 6, 9), "Friday + 2 = Tuesday"
+        )
         self.assertEqual(add(date(2026, 6, 8), 2), date(2026, 6, 10))
-        self.assertEqual(add(date(2026, 6, 6), 1), date(2026, 6, 8), "Saturday + 1 = Monday")
+        self.assertEqual(
+            add(date(2026, 6, 6), 1), date(2026, 6, 8), "Saturday + 1 = Monday"
+        )
         self.assertEqual(add(date(2026, 6, 8), 0), date(2026, 6, 8))
         # far ahead: the horizon grows
         self.assertEqual(add(date(2026, 6, 5), 60), date(2026, 8, 28))
