@@ -11,9 +11,7 @@ SYNCED_FIELDS = ("start", "stop", "location", "videocall_location")
 class CalendarEvent(models.Model):
     _inherit = "calendar.event"
 
-    meeting_minutes_ids = fields.One2many(
-        "meeting.minutes", "calendar_event_id"
-    )
+    meeting_minutes_ids = fields.One2many("meeting.minutes", "calendar_event_id")
     meeting_minutes_count = fields.Integer(compute="_compute_meeting_minutes_count")
 
     @api.depends("meeting_minutes_ids")

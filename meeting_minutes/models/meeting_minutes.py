@@ -91,7 +91,7 @@ class MeetingMinutes(models.Model):
         tracking=True,
         index=True,
         check_company=True,
-        default=_default_department,
+        default=lambda self: self._default_department(),
     )
     department_ids = fields.Many2many(
         "hr.department",
@@ -159,9 +159,7 @@ class MeetingMinutes(models.Model):
     attendee_ids = fields.One2many(
         "meeting.minutes.attendee", "meeting_id", string="Attendees", copy=True
     )
-    agenda_ids = fields.One2many(
-        "meeting.minutes.agenda", "meeting_id", copy=True
-    )
+    agenda_ids = fields.One2many("meeting.minutes.agenda", "meeting_id", copy=True)
     statement_ids = fields.One2many(
         "meeting.minutes.statement", "meeting_id", string="Statements"
     )

@@ -66,9 +66,7 @@ class MeetingMinutesStatement(models.Model):
     company_id = fields.Many2one(related="agenda_id.company_id", store=True)
     sequence = fields.Integer(default=10)
     department_id = fields.Many2one("hr.department", index=True)
-    speaker_id = fields.Many2one(
-        "res.users", domain="[('share', '=', False)]"
-    )
+    speaker_id = fields.Many2one("res.users", domain="[('share', '=', False)]")
     kind = fields.Selection(
         [
             ("problem", "Problem Statement"),
