@@ -4,13 +4,14 @@ DB ?= meeting_minutes_demo
 TEST_DB ?= meeting_minutes_test
 export DB TEST_DB
 
-.PHONY: help bootstrap run test lint clean-db
+.PHONY: help bootstrap run test lint benchmark clean-db
 
 help:
 	@echo "make run        Odoo + meeting_minutes + demo data on http://localhost:8069 (admin/admin)"
 	@echo "make test       the whole test suite (fresh database $(TEST_DB))"
 	@echo "make bootstrap  prepare Odoo 18.0, venv, PostgreSQL, wkhtmltopdf (run by run/test)"
 	@echo "make lint       linters (scripts/lint.sh)"
+	@echo "make benchmark  crons and form on 5,000 generated meetings (scripts/benchmark.sh)"
 	@echo "make clean-db   drop the databases $(DB) and $(TEST_DB)"
 
 bootstrap:
@@ -24,6 +25,9 @@ test: bootstrap
 
 lint:
 	@if [ -f scripts/lint.sh ]; then bash scripts/lint.sh; else echo "[lint] scripts/lint.sh not written yet" >&2; exit 1; fi
+
+benchmark: bootstrap
+	@bash scripts/benchmark.sh
 
 clean-db:
 	@bash scripts/clean-db.sh
