@@ -36,13 +36,6 @@ class MeetingMinutesAction(models.Model):
     _check_company_auto = True
     _meeting_free_fields = PROGRESS_FIELDS
 
-    meeting_id = fields.Many2one(
-        "meeting.minutes",
-        required=True,
-        ondelete="cascade",
-        index=True,
-    )
-    company_id = fields.Many2one(related="meeting_id.company_id", store=True)
     meeting_state = fields.Selection(
         related="meeting_id.state", string="Minutes Status"
     )

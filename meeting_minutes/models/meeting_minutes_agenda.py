@@ -8,13 +8,6 @@ class MeetingMinutesAgenda(models.Model):
     _inherit = ["meeting.minutes.content.mixin"]
     _order = "meeting_id, sequence, id"
 
-    meeting_id = fields.Many2one(
-        "meeting.minutes",
-        required=True,
-        ondelete="cascade",
-        index=True,
-    )
-    company_id = fields.Many2one(related="meeting_id.company_id", store=True)
     sequence = fields.Integer(default=10)
     name = fields.Char(string="Agenda Item", required=True)
     statement_ids = fields.One2many(
@@ -60,8 +53,9 @@ class MeetingMinutesStatement(models.Model):
         ondelete="cascade",
         index=True,
     )
+    # the meeting of the agenda item, known before the line is inserted
     meeting_id = fields.Many2one(
-        related="agenda_id.meeting_id", store=True, index=True, string="Meeting"
+        related="agenda_id.meeting_id", store=True, precompute=True, readonly=True
     )
     company_id = fields.Many2one(related="agenda_id.company_id", store=True)
     sequence = fields.Integer(default=10)

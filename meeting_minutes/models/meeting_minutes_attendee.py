@@ -9,13 +9,6 @@ class MeetingMinutesAttendee(models.Model):
     _order = "meeting_id, department_id, attendance desc, id"
     _rec_name = "user_id"
 
-    meeting_id = fields.Many2one(
-        "meeting.minutes",
-        required=True,
-        ondelete="cascade",
-        index=True,
-    )
-    company_id = fields.Many2one(related="meeting_id.company_id", store=True)
     user_id = fields.Many2one(
         "res.users",
         string="Person",

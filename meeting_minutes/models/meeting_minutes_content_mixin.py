@@ -1,4 +1,4 @@
-from odoo import _, api, models
+from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 
@@ -16,6 +16,14 @@ class MeetingMinutesContentMixin(models.AbstractModel):
 
     # fields that may change whatever the state of the minutes
     _meeting_free_fields = frozenset()
+
+    meeting_id = fields.Many2one(
+        "meeting.minutes",
+        required=True,
+        ondelete="cascade",
+        index=True,
+    )
+    company_id = fields.Many2one(related="meeting_id.company_id", store=True)
 
     def _get_meetings(self):
         return self.mapped("meeting_id")
@@ -58,8 +66,6 @@ class MeetingMinutesContentMixin(models.AbstractModel):
             _(
                 "The minutes %(name)s are %(state)s: their content is locked.",
                 name=meeting.display_name,
-                state=dict(meeting._fields["state"]._description_selection(self.env))[
-                    meeting.state
-                ],
+                state=meeting._state_label(meeting.state),
             )
         )

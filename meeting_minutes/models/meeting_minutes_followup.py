@@ -14,13 +14,6 @@ class MeetingMinutesFollowup(models.Model):
     _order = "meeting_id, id"
     _rec_name = "previous_action_id"
 
-    meeting_id = fields.Many2one(
-        "meeting.minutes",
-        required=True,
-        ondelete="cascade",
-        index=True,
-    )
-    company_id = fields.Many2one(related="meeting_id.company_id", store=True)
     previous_action_id = fields.Many2one(
         "meeting.minutes.action",
         string="Previous Action Item",

@@ -9,13 +9,6 @@ class MeetingMinutesResolution(models.Model):
     _order = "meeting_id, sequence, id"
     _rec_name = "content"
 
-    meeting_id = fields.Many2one(
-        "meeting.minutes",
-        required=True,
-        ondelete="cascade",
-        index=True,
-    )
-    company_id = fields.Many2one(related="meeting_id.company_id", store=True)
     sequence = fields.Integer(default=10)
     agenda_id = fields.Many2one(
         "meeting.minutes.agenda",

@@ -407,7 +407,7 @@ class TestMeetingRules(MeetingWorkflowCase):
                     "attendee_count": 8,
                     "absent_count": 1,
                     "action_count": 2,
-                    "open_action_count": 0,
+                    "open_action_count": 1,
                     "host_id": self.env.ref("meeting_minutes.user_lina").id,
                     "recorder_id": self.env.ref("meeting_minutes.user_wangfang").id,
                 }
@@ -418,6 +418,12 @@ class TestMeetingRules(MeetingWorkflowCase):
             meeting.attendee_ids.filtered(lambda a: a.attendance == "absent"), absentee
         )
         self.assertTrue(absentee.absence_reason)
+        # the plan was delayed: the next meeting of the quarter reviews it
+        review = self.env.ref("meeting_minutes.meeting_q3_review")
+        self.assertEqual(
+            review.followup_ids.previous_action_id,
+            self.env.ref("meeting_minutes.meeting_q3_action_plan"),
+        )
         self.assertEqual(len(meeting.statement_ids), 4)
         self.assertEqual(
             sorted(meeting.statement_ids.mapped("kind")),
