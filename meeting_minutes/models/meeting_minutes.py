@@ -217,7 +217,7 @@ class MeetingMinutes(models.Model):
         tracking=True,
         copy=False,
         index=True,
-        group_expand=True,
+        group_expand="_expand_states",
     )
     calendar_event_id = fields.Many2one(
         "calendar.event",
@@ -272,6 +272,11 @@ class MeetingMinutes(models.Model):
     next_meeting_count = fields.Integer(compute="_compute_next_meeting_count")
     is_my_department = fields.Boolean(
         compute="_compute_is_my_department", search="_search_is_my_department"
+    )
+    is_locked = fields.Boolean(
+        compute="_compute_is_locked",
+        help="The content is the official record: approved minutes only a meeting "
+        "manager corrects, archived minutes nobody.",
     )
     # who may do what (buttons)
     can_manage = fields.Boolean(compute="_compute_can")
@@ -402,6 +407,16 @@ class MeetingMinutes(models.Model):
         return domain
 
     @api.depends_context("uid")
+    @api.depends("state")
+    def _compute_is_locked(self):
+        """What _check_content_editable refuses, for the form to show it."""
+        is_manager = self.env.user.has_group("meeting_minutes.group_meeting_manager")
+        for meeting in self:
+            meeting.is_locked = meeting.state == "archived" or (
+                meeting.state in LOCKED_STATES and not is_manager
+            )
+
+    @api.depends_context("uid")
     @api.depends("department_ids", "initiating_department_id")
     def _compute_is_my_department(self):
         departments = self.env.user.employee_ids.department_id
@@ -431,6 +446,16 @@ class MeetingMinutes(models.Model):
             organizers = meeting.host_id | meeting.recorder_id | meeting.create_uid
             meeting.can_manage = is_manager or user in organizers
             meeting.can_approve = is_manager or user == meeting.host_id
+
+    @api.model
+    def _expand_states(self, states, domain):
+        """Every column of the life cycle in the kanban, but the closed ones only
+        when they hold something."""
+        return [
+            key
+            for key, __ in self._fields["state"].selection
+            if key not in ("archived", "cancelled") or key in states
+        ]
 
     # ------------------------------------------------------------
     # CONSTRAINTS AND ONCHANGES
@@ -497,8 +522,8 @@ class MeetingMinutes(models.Model):
                 company = self.env["res.company"].browse(
                     vals.get("company_id") or self.env.company.id
                 )
-                # numbered in the year of the meeting, e.g. MM/2024/0001: the
-                # prefix's %(year)s reads ir_sequence_date, not sequence_date
+                # numbered in the year of the meeting, e.g. MM/2024/0001, restarting
+                # every year (a date range per year of the sequence)
                 start = fields.Datetime.to_datetime(vals.get("start"))
                 vals["reference"] = self.env["ir.sequence"].with_company(
                     company
@@ -766,12 +791,8 @@ class MeetingMinutes(models.Model):
                 )
 
     def _check_content_editable(self):
-        is_manager = self.env.user.has_group("meeting_minutes.group_meeting_manager")
-        for meeting in self:
-            if meeting.state == "archived" or (
-                meeting.state in LOCKED_STATES and not is_manager
-            ):
-                self.env["meeting.minutes.content.mixin"]._raise_locked(meeting)
+        for meeting in self.filtered("is_locked"):
+            self.env["meeting.minutes.content.mixin"]._raise_locked(meeting)
 
     def _check_can_schedule(self):
         self._check_state(("draft",), _("scheduled"))

@@ -7,6 +7,7 @@ from odoo.exceptions import ValidationError
 from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
 
+from .common import MeetingMinutesCase
 from .common_workflow import MEETING_START, MeetingWorkflowCase
 
 
@@ -438,3 +439,29 @@ class TestMeetingRules(MeetingWorkflowCase):
         )
         review = self.env.ref("meeting_minutes.meeting_q3_review")
         self.assertEqual(review.previous_meeting_id, meeting)
+
+
+@tagged("post_install", "-at_install")
+class TestMeetingReferenceAndLock(MeetingMinutesCase):
+    def test_reference_restarts_every_year(self):
+        first = self._create_meeting(start=datetime(2031, 3, 2, 6, 0))
+        second = self._create_meeting(start=datetime(2031, 9, 2, 6, 0))
+        next_year = self._create_meeting(start=datetime(2032, 1, 5, 6, 0))
+        self.assertEqual(first.reference, "MM/2031/0001")
+        self.assertEqual(second.reference, "MM/2031/0002")
+        self.assertEqual(next_year.reference, "MM/2032/0001")
+
+    def test_is_locked_follows_the_server_check(self):
+        meeting = self._create_meeting()
+        self.assertFalse(meeting.with_user(self.recorder).is_locked)
+        meeting.state = "approved"
+        self.assertTrue(meeting.with_user(self.recorder).is_locked)
+        self.assertFalse(meeting.with_user(self.manager).is_locked)
+        meeting.state = "archived"
+        self.assertTrue(meeting.with_user(self.manager).is_locked)
+
+    def test_kanban_folds_empty_closed_states(self):
+        Meeting = self.env["meeting.minutes"]
+        self.assertNotIn("cancelled", Meeting._expand_states([], []))
+        self.assertIn("cancelled", Meeting._expand_states(["cancelled"], []))
+        self.assertIn("scheduled", Meeting._expand_states([], []))
