@@ -602,7 +602,8 @@ class MeetingMinutes(models.Model):
     def copy_data(self, default=None):
         vals_list = super().copy_data(default=default)
         for meeting, vals in zip(self, vals_list, strict=False):
-            vals.setdefault("name", _("%s (copy)", meeting.name))
+            if "name" not in (default or {}):
+                vals["name"] = _("%s (copy)", meeting.name)
         return vals_list
 
     @api.depends("reference", "name")
@@ -1120,6 +1121,7 @@ class MeetingMinutes(models.Model):
                     "summary": summary,
                     "date_deadline": today,
                     "user_id": meeting.recorder_id.id,
+                    "automated": True,
                 }
                 for meeting in self
             ]

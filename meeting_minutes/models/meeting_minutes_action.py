@@ -339,6 +339,8 @@ class MeetingMinutesAction(models.Model):
                     "summary": action.name,
                     "date_deadline": action.deadline,
                     "user_id": action.owner_id.id,
+                    # managed by the workflow: feedback and unlink find it
+                    "automated": True,
                 }
                 for action in open_actions
                 if action.id not in has_activity

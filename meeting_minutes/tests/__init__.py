@@ -10,3 +10,4 @@ from . import test_calendar
 from . import test_i18n
 from . import test_followup
 from . import test_working_days
+from . import test_actions_and_wizards
