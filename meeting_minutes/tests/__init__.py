@@ -11,3 +11,4 @@ from . import test_i18n
 from . import test_followup
 from . import test_working_days
 from . import test_actions_and_wizards
+from . import test_record_form
