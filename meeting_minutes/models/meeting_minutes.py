@@ -775,14 +775,12 @@ class MeetingMinutes(models.Model):
                 )
 
     def _check_is_organizer(self):
-        """Host, recorder, author of the minutes, or a meeting manager."""
-        if self.env.su or self.env.user.has_group(
-            "meeting_minutes.group_meeting_manager"
-        ):
+        """Host, recorder, author of the minutes, or a meeting manager: the rule of
+        ``can_manage``, which also shows the buttons."""
+        if self.env.su:
             return
-        user = self.env.user
         for meeting in self:
-            if user not in meeting.host_id | meeting.recorder_id | meeting.create_uid:
+            if not meeting.can_manage:
                 raise UserError(
                     _(
                         "Only the host, the recorder or a meeting manager can do "
@@ -870,12 +868,11 @@ class MeetingMinutes(models.Model):
 
     def _check_can_approve(self):
         self._check_state(("submitted",), _("approved or rejected"))
-        if self.env.su or self.env.user.has_group(
-            "meeting_minutes.group_meeting_manager"
-        ):
+        if self.env.su:
             return
         for meeting in self:
-            if meeting.host_id != self.env.user:
+            # the rule of can_approve, which also shows the buttons
+            if not meeting.can_approve:
                 raise UserError(
                     _(
                         "Only the host %(host)s or a meeting manager can approve or "

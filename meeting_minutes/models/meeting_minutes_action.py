@@ -293,17 +293,10 @@ class MeetingMinutesAction(models.Model):
     def _check_can_edit_content(self):
         """The task, owner and deadline are the meeting's decision: only its
         organizers change them (the owner updates the progress)."""
-        if self.env.su or self.env.user.has_group(
-            "meeting_minutes.group_meeting_manager"
-        ):
+        if self.env.su:
             return
         for action in self:
-            organizers = (
-                action.meeting_id.host_id
-                | action.meeting_id.recorder_id
-                | action.meeting_id.create_uid
-            )
-            if self.env.user not in organizers:
+            if not action.meeting_id.can_manage:
                 raise UserError(
                     _(
                         "Only the host or the recorder of the meeting can change "

@@ -112,14 +112,6 @@ class TestActionsAndWizards(MeetingWorkflowCase):
         self.assertEqual(len(copy.attendee_ids), len(self.meeting.attendee_ids))
         self.assertEqual(len(copy.agenda_ids), len(self.meeting.agenda_ids))
 
-    def test_delete_only_drafts_and_cancelled(self):
-        draft = self._create_meeting()
-        draft.with_user(self.recorder).unlink()
-        self.assertFalse(draft.exists())
-        self._to_state(self.meeting, "scheduled")
-        with self.assertRaises(UserError):
-            self.meeting.with_user(self.recorder).unlink()
-
     def test_moving_the_minutes_moves_the_event(self):
         self._to_state(self.meeting, "scheduled")
         event = self.meeting.calendar_event_id
