@@ -5,8 +5,11 @@ from . import res_config_settings
 from . import meeting_minutes
 from . import meeting_minutes_attendee
 from . import meeting_minutes_agenda
+from . import meeting_minutes_statement
 from . import meeting_minutes_resolution
 from . import meeting_minutes_action
 from . import meeting_minutes_followup
+from . import meeting_minutes_revision
 from . import calendar_event
+from . import ir_attachment
 from . import mail_activity

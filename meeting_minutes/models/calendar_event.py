@@ -4,6 +4,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import html2plaintext
 
+from .meeting_minutes_content_mixin import SYNC_KEY, WORKFLOW_TOKEN, is_sync
+
 # fields of the event copied onto minutes that have not taken place yet
 SYNCED_FIELDS = ("start", "stop", "location", "videocall_location")
 
@@ -31,10 +33,13 @@ class CalendarEvent(models.Model):
     # ------------------------------------------------------------
 
     def write(self, vals):
+        if is_sync(self.env):
+            return super().write(vals)
+        archiving = "active" in vals and not vals["active"]
+        if archiving or set(SYNCED_FIELDS) & set(vals):
+            self._check_can_change_meeting_minutes()
         result = super().write(vals)
-        if self.env.context.get("meeting_minutes_sync"):
-            return result
-        if "active" in vals and not vals["active"]:
+        if archiving:
             self._cancel_meeting_minutes(_("The calendar event was archived."))
         elif set(SYNCED_FIELDS) & set(vals):
             self._sync_meeting_minutes()
@@ -42,7 +47,27 @@ class CalendarEvent(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_cancel_meeting_minutes(self):
+        self._check_can_change_meeting_minutes()
         self._cancel_meeting_minutes(_("The calendar event was deleted."))
+
+    def _check_can_change_meeting_minutes(self):
+        """The calendar is no back door: moving, archiving or deleting the event of
+        minutes is for those who may manage the minutes (can_manage)."""
+        if self.env.su:
+            return
+        # sudo: the user may not read the minutes that stop him; can_manage is
+        # still computed for him
+        for minutes in self.sudo().meeting_minutes_ids:
+            if minutes.state != "cancelled" and not minutes.can_manage:
+                raise UserError(
+                    _(
+                        "The calendar event %(event)s holds the minutes %(minutes)s: "
+                        "only their host, their recorder or a meeting manager can "
+                        "move, archive or delete it.",
+                        event=minutes.calendar_event_id.name,
+                        minutes=minutes.display_name,
+                    )
+                )
 
     # ------------------------------------------------------------
     # ACTIONS
@@ -53,10 +78,13 @@ class CalendarEvent(models.Model):
         self.ensure_one()
         minutes = self.meeting_minutes_ids[:1]
         if not minutes:
-            minutes = self.env["meeting.minutes"].create(
-                self._prepare_meeting_minutes_values()
+            # the link to the event is the workflow's (calendar_event_id)
+            minutes = (
+                self.env["meeting.minutes"]
+                ._workflow()
+                .create(self._prepare_meeting_minutes_values())
             )
-            self.with_context(meeting_minutes_sync=True).write(
+            self.with_context(**{SYNC_KEY: WORKFLOW_TOKEN}).write(
                 {
                     "res_model_id": self.env["ir.model"]._get_id("meeting.minutes"),
                     "res_id": minutes.id,
@@ -130,15 +158,19 @@ class CalendarEvent(models.Model):
         )
 
     def _sync_meeting_minutes(self):
+        """Minutes that have not taken place follow their event (the user may
+        manage them: see _check_can_change_meeting_minutes)."""
         for event in self:
-            # sudo: whoever may move the event moves the meeting, organizer of
-            # the minutes or not (the time of the meeting is the event's)
-            minutes_sudo = event.sudo().meeting_minutes_ids.filtered(
-                lambda m: m.state in ("draft", "scheduled")
+            # sudo: most events have no minutes, and users outside the meeting
+            # groups may not read any; those found are then read as the user
+            minutes = (
+                event.sudo()
+                .meeting_minutes_ids.filtered(lambda m: m.state in ("draft", "scheduled"))
+                .with_env(self.env)
             )
-            if not minutes_sudo:
+            if not minutes:
                 continue
-            minutes_sudo.with_context(meeting_minutes_sync=True).write(
+            minutes.with_context(**{SYNC_KEY: WORKFLOW_TOKEN}).write(
                 {
                     "start": event.start,
                     "stop": event.stop,
@@ -146,7 +178,7 @@ class CalendarEvent(models.Model):
                     "meeting_url": event.videocall_location or False,
                 }
             )
-            for meeting in minutes_sudo:
+            for meeting in minutes:
                 meeting.message_post(
                     body=Markup("%s<br/>%s → %s")
                     % (
@@ -162,10 +194,11 @@ class CalendarEvent(models.Model):
                 )
 
     def _cancel_meeting_minutes(self, reason):
-        # sudo: whoever may archive or delete the event cancels the meeting that
-        # has not taken place (see _sync_meeting_minutes)
-        minutes_sudo = self.sudo().meeting_minutes_ids.filtered(
-            lambda m: m.state in ("draft", "scheduled")
+        # sudo: see _sync_meeting_minutes
+        minutes = (
+            self.sudo()
+            .meeting_minutes_ids.filtered(lambda m: m.state in ("draft", "scheduled"))
+            .with_env(self.env)
         )
-        if minutes_sudo:
-            minutes_sudo._do_cancel(reason)
+        if minutes:
+            minutes._do_cancel(reason)

@@ -26,7 +26,7 @@ class MailActivity(models.Model):
             remarks = action.remarks or ""
             if feedback:
                 remarks = "\n".join(filter(None, [remarks, feedback]))
-            action.write(
+            action._workflow().write(
                 {
                     "state": "done",
                     "done_date": fields.Date.context_today(action),

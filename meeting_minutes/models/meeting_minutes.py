@@ -1,17 +1,28 @@
+import hashlib
 from datetime import timedelta
 
 from markupsafe import Markup
+from psycopg2.errors import LockNotAvailable, SerializationFailure
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 from odoo.tools import html_escape
 
 from odoo.addons.base.models.res_partner import _tz_get
 
-# states whose content is the official record
-LOCKED_STATES = ("approved", "distributed", "archived")
-# the fields of the meeting itself that are content (locked with the lines)
+from .meeting_minutes_content_mixin import (
+    MAIL_FIELDS,
+    OPEN_STATES,
+    SYNC_KEY,
+    WORKFLOW_KEY,
+    WORKFLOW_TOKEN,
+    is_sync,
+    is_workflow,
+)
+
+# what may change in the minutes while their content is open (OPEN_STATES): an
+# allowlist, so that a field added later is locked until it is listed here
 CONTENT_FIELDS = frozenset(
     {
         "name",
@@ -24,28 +35,53 @@ CONTENT_FIELDS = frozenset(
         "recorder_job_title",
         "start",
         "stop",
+        "tz",
         "location_type",
         "location",
         "meeting_url",
+        "cc_user_ids",
         "attendee_ids",
         "agenda_ids",
+        "statement_ids",
         "resolution_ids",
         "action_ids",
+        "followup_ids",
         "previous_meeting_id",
         "company_id",
     }
 )
-
-
-# chatter and activity bookkeeping, allowed even on archived minutes
-MAIL_FIELDS = frozenset(
+# what only the workflow's methods write (see WORKFLOW_TOKEN); in a create, only
+# their default
+WORKFLOW_FIELDS = frozenset(
     {
-        "message_main_attachment_id",
-        "activity_ids",
-        "message_follower_ids",
-        "message_ids",
+        "state",
+        "reference",
+        "calendar_event_id",
+        "notice_date",
+        "short_notice_reason",
+        "signed_by_id",
+        "signed_on",
+        "submitted_on",
+        "approved_by_id",
+        "approved_on",
+        "reject_reason",
+        "distribution_deadline",
+        "distributed_on",
+        "completion_late_notified",
+        "distribution_late_notified",
+        "archive_code",
+        "archived_on",
+        "retention_date",
+        "approved_report_id",
+        "approved_report_sha256",
+        "revision_number",
+        "revision_reason",
+        "revision_ids",
     }
 )
+# the fields that may change, state by state: nothing but the chatter otherwise
+EDITABLE_FIELDS = {state: CONTENT_FIELDS for state in OPEN_STATES}
+MINUTES_REPORT = "meeting_minutes.action_report_meeting_minutes"
 
 
 class MeetingMinutes(models.Model):
@@ -106,6 +142,7 @@ class MeetingMinutes(models.Model):
         required=True,
         tracking=True,
         index=True,
+        check_company=True,
         domain="[('share', '=', False)]",
     )
     host_job_title = fields.Char(
@@ -117,6 +154,7 @@ class MeetingMinutes(models.Model):
         tracking=True,
         index=True,
         default=lambda self: self.env.user,
+        check_company=True,
         domain="[('share', '=', False)]",
     )
     recorder_job_title = fields.Char(
@@ -152,6 +190,7 @@ class MeetingMinutes(models.Model):
         "meeting_id",
         "user_id",
         string="Leaders in Copy",
+        check_company=True,
         domain="[('share', '=', False)]",
         help="Department directors and project owners who receive a copy of the "
         "approved minutes.",
@@ -222,6 +261,7 @@ class MeetingMinutes(models.Model):
     calendar_event_id = fields.Many2one(
         "calendar.event",
         copy=False,
+        readonly=True,
         index="btree_not_null",
         ondelete="set null",
     )
@@ -232,24 +272,26 @@ class MeetingMinutes(models.Model):
         help="Working days between now (or the notice, once sent) and the meeting.",
     )
     is_short_notice = fields.Boolean(compute="_compute_notice_working_days")
-    short_notice_reason = fields.Text(copy=False, tracking=True)
+    short_notice_reason = fields.Text(copy=False, tracking=True, readonly=True)
     # on-the-spot confirmation
-    signed_by_id = fields.Many2one("res.users", copy=False)
-    signed_on = fields.Datetime(copy=False)
+    signed_by_id = fields.Many2one("res.users", copy=False, readonly=True)
+    signed_on = fields.Datetime(copy=False, readonly=True)
     completion_deadline = fields.Datetime(
         compute="_compute_completion_deadline",
         store=True,
         help="The minutes must be completed (submitted) by then.",
     )
-    submitted_on = fields.Datetime(copy=False)
+    submitted_on = fields.Datetime(copy=False, readonly=True)
     # approval and distribution
-    approved_by_id = fields.Many2one("res.users", copy=False)
-    approved_on = fields.Datetime(copy=False)
-    reject_reason = fields.Text(copy=False, tracking=True)
-    distribution_deadline = fields.Date(copy=False, index="btree_not_null")
-    distributed_on = fields.Datetime(copy=False)
-    completion_late_notified = fields.Boolean(copy=False)
-    distribution_late_notified = fields.Boolean(copy=False)
+    approved_by_id = fields.Many2one("res.users", copy=False, readonly=True)
+    approved_on = fields.Datetime(copy=False, readonly=True)
+    reject_reason = fields.Text(copy=False, tracking=True, readonly=True)
+    distribution_deadline = fields.Date(
+        copy=False, index="btree_not_null", readonly=True
+    )
+    distributed_on = fields.Datetime(copy=False, readonly=True)
+    completion_late_notified = fields.Boolean(copy=False, readonly=True)
+    distribution_late_notified = fields.Boolean(copy=False, readonly=True)
     is_late = fields.Boolean(
         compute="_compute_is_late",
         search="_search_is_late",
@@ -258,10 +300,35 @@ class MeetingMinutes(models.Model):
     )
     # archiving
     archive_code = fields.Char(copy=False, index="trigram", readonly=True)
-    archived_on = fields.Datetime(copy=False)
+    archived_on = fields.Datetime(copy=False, readonly=True)
     retention_date = fields.Date(copy=False, readonly=True)
     approved_report_id = fields.Many2one(
         "ir.attachment", string="Approved PDF", copy=False, readonly=True
+    )
+    approved_report_sha256 = fields.Char(
+        string="Approved PDF SHA-256",
+        copy=False,
+        readonly=True,
+        help="The fingerprint of the approved PDF, taken when it was frozen at the "
+        "approval: 'Verify' recomputes it from the stored file.",
+    )
+    revision_number = fields.Integer(
+        string="Revision",
+        copy=False,
+        readonly=True,
+        help="How many times the minutes were approved: 1 for the first approval, "
+        "2 after a first revision, ...",
+    )
+    revision_reason = fields.Text(
+        copy=False,
+        readonly=True,
+        help="Why the approved minutes are being revised (until the next approval).",
+    )
+    revision_ids = fields.One2many(
+        "meeting.minutes.revision",
+        "meeting_id",
+        string="Revisions",
+        readonly=True,
     )
     # counts
     attendee_count = fields.Integer(compute="_compute_attendee_counts", store=True)
@@ -275,12 +342,14 @@ class MeetingMinutes(models.Model):
     )
     is_locked = fields.Boolean(
         compute="_compute_is_locked",
-        help="The content is the official record: approved minutes only a meeting "
-        "manager corrects, archived minutes nobody.",
+        help="The content is closed: submitted minutes wait for the approval, "
+        "approved minutes are the official record (revise them to change them), "
+        "cancelled minutes are reset to draft first.",
     )
     # who may do what (buttons)
     can_manage = fields.Boolean(compute="_compute_can")
     can_approve = fields.Boolean(compute="_compute_can")
+    can_revise = fields.Boolean(compute="_compute_can")
 
     _sql_constraints = [
         (
@@ -406,15 +475,11 @@ class MeetingMinutes(models.Model):
             return ["!", *domain]
         return domain
 
-    @api.depends_context("uid")
     @api.depends("state")
     def _compute_is_locked(self):
-        """What _check_content_editable refuses, for the form to show it."""
-        is_manager = self.env.user.has_group("meeting_minutes.group_meeting_manager")
+        """The state part of _check_can_edit_content, for the form to show it."""
         for meeting in self:
-            meeting.is_locked = meeting.state == "archived" or (
-                meeting.state in LOCKED_STATES and not is_manager
-            )
+            meeting.is_locked = meeting.state not in EDITABLE_FIELDS
 
     @api.depends_context("uid")
     @api.depends("department_ids", "initiating_department_id")
@@ -440,12 +505,19 @@ class MeetingMinutes(models.Model):
     @api.depends_context("uid")
     @api.depends("host_id", "recorder_id", "create_uid")
     def _compute_can(self):
+        """Who may act: the one rule the buttons, the record rules (organizers:
+        host, recorder, author) and the Python checks apply."""
         is_manager = self.env.user.has_group("meeting_minutes.group_meeting_manager")
         user = self.env.user
         for meeting in self:
             organizers = meeting.host_id | meeting.recorder_id | meeting.create_uid
             meeting.can_manage = is_manager or user in organizers
-            meeting.can_approve = is_manager or user == meeting.host_id
+            # nobody approves the minutes they recorded: a host who is also the
+            # recorder needs a meeting manager
+            meeting.can_approve = user != meeting.recorder_id and (
+                is_manager or user == meeting.host_id
+            )
+            meeting.can_revise = is_manager or user == meeting.host_id
 
     @api.model
     def _expand_states(self, states, domain):
@@ -517,6 +589,9 @@ class MeetingMinutes(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not is_workflow(self.env):
+            for vals in vals_list:
+                self._check_workflow_values(vals)
         for vals in vals_list:
             if not vals.get("reference") or vals["reference"] == _("New"):
                 company = self.env["res.company"].browse(
@@ -531,6 +606,7 @@ class MeetingMinutes(models.Model):
                     "meeting.minutes", sequence_date=start
                 ) or _("New")
         meetings = super().create(vals_list)
+        meetings.filtered("previous_meeting_id")._check_can_follow_up()
         meetings._add_initiating_department()
         self.env["meeting.minutes.followup"]._sync_for_meetings(
             meetings.filtered("previous_meeting_id")
@@ -538,16 +614,15 @@ class MeetingMinutes(models.Model):
         return meetings
 
     def write(self, vals):
-        if CONTENT_FIELDS & set(vals):
-            self._check_content_editable()
-        elif set(vals) - MAIL_FIELDS:
-            self.filtered(lambda m: m.state == "archived")._check_content_editable()
+        if not is_workflow(self.env):
+            self._check_write(set(vals) - MAIL_FIELDS)
         result = super().write(vals)
         if "initiating_department_id" in vals or "department_ids" in vals:
             self._add_initiating_department()
         if vals.get("previous_meeting_id"):
+            self._check_can_follow_up()
             self.env["meeting.minutes.followup"]._sync_for_meetings(self)
-        if not self.env.context.get("meeting_minutes_sync") and {
+        if not is_sync(self.env) and {
             "start",
             "stop",
             "location",
@@ -556,12 +631,59 @@ class MeetingMinutes(models.Model):
             self._sync_calendar_event()
         return result
 
+    def _workflow(self):
+        """These minutes in the context of the workflow's own writes."""
+        return self.with_context(**{WORKFLOW_KEY: WORKFLOW_TOKEN})
+
+    def _check_workflow_values(self, vals):
+        """A create gives the workflow fields their default value, if any."""
+        for name in WORKFLOW_FIELDS & set(vals):
+            value = vals[name]
+            if not value or (name, value) in (("state", "draft"), ("reference", _("New"))):
+                continue
+            self._raise_workflow_field(name)
+
+    def _raise_workflow_field(self, name):
+        raise UserError(
+            _(
+                "%(field)s of the minutes changes only through the buttons of the "
+                "workflow.",
+                field=self._fields[name]._description_string(self.env),
+            )
+        )
+
+    def _check_write(self, changed):
+        """The allowlist: workflow fields through the workflow, the content while
+        it is open (EDITABLE_FIELDS) and by those who may manage the minutes."""
+        for name in sorted(changed & WORKFLOW_FIELDS):
+            self._raise_workflow_field(name)
+        if not changed:
+            return
+        self._check_is_organizer()
+        for meeting in self:
+            if changed - EDITABLE_FIELDS.get(meeting.state, frozenset()):
+                self.env["meeting.minutes.content.mixin"]._raise_locked(meeting)
+
+    def _check_can_follow_up(self):
+        """Following up a meeting shows its action items to this meeting's readers:
+        only one the user may read."""
+        for meeting in self:
+            previous = meeting.previous_meeting_id
+            if not previous.with_env(self.env).has_access("read"):
+                raise UserError(
+                    _(
+                        "The minutes %(name)s cannot follow up a meeting you may not "
+                        "read.",
+                        name=meeting.display_name,
+                    )
+                )
+
     def _sync_calendar_event(self):
         """Moving the minutes of a meeting to come moves its calendar event."""
         for meeting in self.filtered(
             lambda m: m.calendar_event_id and m.state in ("draft", "scheduled")
         ):
-            meeting.calendar_event_id.with_context(meeting_minutes_sync=True).write(
+            meeting.calendar_event_id.with_context(**{SYNC_KEY: WORKFLOW_TOKEN}).write(
                 {
                     "start": meeting.start,
                     "stop": meeting.stop,
@@ -631,7 +753,7 @@ class MeetingMinutes(models.Model):
     def action_start(self):
         self._check_state(("scheduled",), _("started"))
         self._check_is_organizer()
-        self.write({"state": "in_progress"})
+        self._workflow().write({"state": "in_progress"})
         return True
 
     def action_confirm_all_attendees(self):
@@ -658,7 +780,7 @@ class MeetingMinutes(models.Model):
 
     def action_submit(self):
         self._check_can_submit()
-        self.write({"state": "submitted", "submitted_on": fields.Datetime.now()})
+        self._workflow().write({"state": "submitted", "submitted_on": fields.Datetime.now()})
         self.activity_feedback(
             ["meeting_minutes.mail_activity_type_complete_minutes"],
             feedback=_("Minutes submitted for approval"),
@@ -750,6 +872,38 @@ class MeetingMinutes(models.Model):
             "target": "current",
         }
 
+    def action_revise(self):
+        """Ask the reason in a wizard; ``_do_revise(reason)`` does the work."""
+        self._check_can_revise()
+        return self._action_open_reason_wizard("revise")
+
+    def action_verify_approved_report(self):
+        self.ensure_one()
+        if not self.approved_report_id:
+            raise UserError(
+                _("The minutes %(name)s have no approved PDF yet.", name=self.display_name)
+            )
+        valid = self._verify_approved_report()
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success" if valid else "danger",
+                "sticky": not valid,
+                "title": _("Approved PDF verified") if valid else _("Approved PDF altered"),
+                "message": _(
+                    "%(file)s has the SHA-256 recorded at the approval.",
+                    file=self.approved_report_id.name,
+                )
+                if valid
+                else _(
+                    "%(file)s no longer matches the SHA-256 recorded at the approval: "
+                    "the stored file was changed outside Odoo.",
+                    file=self.approved_report_id.name,
+                ),
+            },
+        }
+
     def action_print_minutes(self):
         return self.env.ref(
             "meeting_minutes.action_report_meeting_minutes"
@@ -763,6 +917,10 @@ class MeetingMinutes(models.Model):
         return dict(self._fields["state"]._description_selection(self.env))[state]
 
     def _check_state(self, allowed, verb):
+        """Every step of the workflow starts here: lock the minutes, then check
+        their state, so that of two concurrent steps one wins and the other is told
+        clearly."""
+        self._lock_for_workflow()
         for meeting in self:
             if meeting.state not in allowed:
                 raise UserError(
@@ -774,6 +932,25 @@ class MeetingMinutes(models.Model):
                     )
                 )
 
+    def _lock_for_workflow(self):
+        if not self.ids:
+            return
+        try:
+            with self.env.cr.savepoint(flush=False):
+                self.env.cr.execute(
+                    "SELECT id FROM meeting_minutes WHERE id IN %s "
+                    "FOR NO KEY UPDATE NOWAIT",
+                    [tuple(self.ids)],
+                )
+        except (LockNotAvailable, SerializationFailure):
+            raise UserError(
+                _(
+                    "Someone else is moving the minutes %(name)s through the workflow "
+                    "right now: reload them and try again.",
+                    name=", ".join(self.mapped("display_name")),
+                )
+            ) from None
+
     def _check_is_organizer(self):
         """Host, recorder, author of the minutes, or a meeting manager: the rule of
         ``can_manage``, which also shows the buttons."""
@@ -781,7 +958,8 @@ class MeetingMinutes(models.Model):
             return
         for meeting in self:
             if not meeting.can_manage:
-                raise UserError(
+                # an AccessError, like the record rules that say the same
+                raise AccessError(
                     _(
                         "Only the host, the recorder or a meeting manager can do "
                         "this on %(name)s.",
@@ -789,7 +967,9 @@ class MeetingMinutes(models.Model):
                     )
                 )
 
-    def _check_content_editable(self):
+    def _check_can_edit_content(self):
+        """The lines: those who may manage the minutes, while the content is open."""
+        self._check_is_organizer()
         for meeting in self.filtered("is_locked"):
             self.env["meeting.minutes.content.mixin"]._raise_locked(meeting)
 
@@ -853,6 +1033,21 @@ class MeetingMinutes(models.Model):
         self._check_state(("confirmed",), _("submitted"))
         self._check_is_organizer()
         for meeting in self:
+            missing = [
+                _("a statement on '%(item)s'", item=item.name)
+                for item in meeting.agenda_ids
+                if not item.statement_ids
+            ]
+            if not meeting.resolution_ids and not meeting.action_ids:
+                missing.append(_("a resolution or an action item"))
+            if missing:
+                raise UserError(
+                    _(
+                        "The minutes %(name)s cannot be submitted without %(missing)s.",
+                        name=meeting.display_name,
+                        missing="; ".join(missing),
+                    )
+                )
             found = meeting._find_colloquialisms()
             if found:
                 raise UserError(
@@ -876,7 +1071,23 @@ class MeetingMinutes(models.Model):
                 raise UserError(
                     _(
                         "Only the host %(host)s or a meeting manager can approve or "
-                        "reject the minutes %(name)s.",
+                        "reject the minutes %(name)s, and nobody approves the minutes "
+                        "they recorded.",
+                        host=meeting.host_id.name,
+                        name=meeting.display_name,
+                    )
+                )
+
+    def _check_can_revise(self):
+        self._check_state(("approved", "distributed"), _("revised"))
+        if self.env.su:
+            return
+        for meeting in self:
+            if not meeting.can_revise:
+                raise UserError(
+                    _(
+                        "Only the host %(host)s or a meeting manager can revise the "
+                        "minutes %(name)s.",
                         host=meeting.host_id.name,
                         name=meeting.display_name,
                     )
@@ -902,7 +1113,7 @@ class MeetingMinutes(models.Model):
 
     def _do_schedule(self):
         now = fields.Datetime.now()
-        self.write({"state": "scheduled", "notice_date": now})
+        self._workflow().write({"state": "scheduled", "notice_date": now})
         template = self.env.ref("meeting_minutes.mail_template_meeting_invitation")
         for meeting in self:
             if not meeting.calendar_event_id:
@@ -931,7 +1142,7 @@ class MeetingMinutes(models.Model):
 
     def _do_confirm(self):
         now = fields.Datetime.now()
-        self.write(
+        self._workflow().write(
             {"state": "confirmed", "signed_by_id": self.env.uid, "signed_on": now}
         )
         for meeting in self:
@@ -948,7 +1159,7 @@ class MeetingMinutes(models.Model):
                 fields.Date.context_today(meeting, now),
                 company.meeting_distribution_days,
             )
-            meeting.write(
+            meeting._workflow().write(
                 {
                     "state": "approved",
                     "approved_by_id": self.env.uid,
@@ -957,9 +1168,118 @@ class MeetingMinutes(models.Model):
                     "distribution_deadline": deadline,
                 }
             )
+            meeting._freeze_approved_report()
+
+    def _freeze_approved_report(self):
+        """Render the approved minutes once (wkhtmltopdf, the company's language),
+        store the PDF with its SHA-256 and record the revision; post both."""
+        self.ensure_one()
+        version = self.revision_number + 1
+        self._workflow().write({"revision_number": version})
+        report = self.env.ref(MINUTES_REPORT)
+        lang = self._get_official_lang()
+        content, __ = report.with_context(
+            force_report_rendering=True, lang=lang
+        )._render_qweb_pdf(report, self.ids)
+        sha256 = hashlib.sha256(content).hexdigest()
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": self.with_context(lang=lang)._get_report_filename(),
+                "raw": content,
+                "res_model": self._name,
+                "res_id": self.id,
+                "mimetype": "application/pdf",
+            }
+        )
+        # sudo: revisions are append-only, written by the approval alone (users
+        # have read access only)
+        self.env["meeting.minutes.revision"].sudo().create(
+            {
+                "meeting_id": self.id,
+                "version": version,
+                "approved_by_id": self.approved_by_id.id,
+                "approved_on": self.approved_on,
+                "attachment_id": attachment.id,
+                "sha256": sha256,
+                "reason": self.revision_reason,
+            }
+        )
+        self._workflow().write(
+            {
+                "approved_report_id": attachment.id,
+                "approved_report_sha256": sha256,
+                "revision_reason": False,
+            }
+        )
+        self.message_post(
+            body=Markup("<p>%s</p><p><code>%s</code></p>")
+            % (
+                _(
+                    "Approved PDF frozen (revision %(version)s), SHA-256:",
+                    version=version,
+                ),
+                sha256,
+            ),
+            attachment_ids=attachment.ids,
+            subtype_xmlid="mail.mt_note",
+        )
+        return attachment
+
+    def _get_official_lang(self):
+        """The language of the official PDF: the company's, chosen once."""
+        self.ensure_one()
+        installed = dict(self.env["res.lang"].get_installed())
+        lang = self.company_id.partner_id.lang
+        return lang if lang in installed else self.env.lang or "en_US"
+
+    def _verify_approved_report(self):
+        """True when the stored approved PDF still has the fingerprint taken at the
+        approval."""
+        self.ensure_one()
+        # sudo: reading the stored file itself, whoever asks (the minutes are read)
+        attachment = self.sudo().approved_report_id
+        if not attachment or not self.approved_report_sha256:
+            return False
+        return hashlib.sha256(attachment.raw or b"").hexdigest() == (
+            self.approved_report_sha256
+        )
+
+    def _do_revise(self, reason):
+        """Approved minutes back to the recorder: the next approval freezes a new
+        PDF, the earlier ones stay in the revisions."""
+        self._workflow().write(
+            {
+                "state": "confirmed",
+                "approved_by_id": False,
+                "approved_on": False,
+                "approved_report_id": False,
+                "approved_report_sha256": False,
+                "distribution_deadline": False,
+                "distributed_on": False,
+                "distribution_late_notified": False,
+                "submitted_on": False,
+                "revision_reason": reason,
+            }
+        )
+        self.activity_unlink(["meeting_minutes.mail_activity_type_distribute_minutes"])
+        for meeting in self:
+            meeting.message_post(
+                body=_(
+                    "Revision %(version)s requested: %(reason)s",
+                    version=meeting.revision_number + 1,
+                    reason=reason,
+                ),
+                subtype_xmlid="mail.mt_comment",
+                partner_ids=meeting.recorder_id.partner_id.ids,
+            )
+            meeting.activity_schedule(
+                "meeting_minutes.mail_activity_type_revise_minutes",
+                note=reason,
+                user_id=meeting.recorder_id.id,
+            )
 
     def _do_reject(self, reason):
-        self.write({"state": "confirmed", "reject_reason": reason})
+        self._workflow().write({"state": "confirmed", "reject_reason": reason})
         self.activity_unlink(["meeting_minutes.mail_activity_type_approve_minutes"])
         for meeting in self:
             meeting.message_post(
@@ -974,7 +1294,7 @@ class MeetingMinutes(models.Model):
             )
 
     def _do_cancel(self, reason):
-        self.write({"state": "cancelled"})
+        self._workflow().write({"state": "cancelled"})
         self.activity_unlink(
             [
                 "meeting_minutes.mail_activity_type_complete_minutes",
@@ -990,7 +1310,7 @@ class MeetingMinutes(models.Model):
             )
 
     def _do_reset(self, reason):
-        self.write({"state": "draft", "notice_date": False})
+        self._workflow().write({"state": "draft", "notice_date": False})
         for meeting in self:
             meeting.message_post(
                 body=_("Reset to draft: %(reason)s", reason=reason),
@@ -999,7 +1319,7 @@ class MeetingMinutes(models.Model):
 
     def _do_distribute(self):
         template = self.env.ref("meeting_minutes.mail_template_minutes_distribution")
-        self.write({"state": "distributed", "distributed_on": fields.Datetime.now()})
+        self._workflow().write({"state": "distributed", "distributed_on": fields.Datetime.now()})
         for meeting in self:
             attachment = meeting._get_approved_report()
             partners = meeting._get_distribution_partners()
@@ -1023,7 +1343,7 @@ class MeetingMinutes(models.Model):
                     year=start_date.year + retention_years, day=28
                 )
             meeting._get_approved_report()
-            meeting.write(
+            meeting._workflow().write(
                 {
                     "state": "archived",
                     "archived_on": now,
@@ -1097,13 +1417,13 @@ class MeetingMinutes(models.Model):
         self._schedule_recorder_activity(
             _("The minutes are late: complete and submit them.")
         )
-        self.write({"completion_late_notified": True})
+        self._workflow().write({"completion_late_notified": True})
 
     def _notify_distribution_late(self):
         self._schedule_recorder_activity(
             _("The approved minutes are late: distribute them.")
         )
-        self.write({"distribution_late_notified": True})
+        self._workflow().write({"distribution_late_notified": True})
 
     def _schedule_recorder_activity(self, summary):
         activity_type = self.env.ref("meeting_minutes.mail_activity_type_minutes_late")
@@ -1214,35 +1534,19 @@ class MeetingMinutes(models.Model):
         )
 
     def _get_approved_report(self):
-        """The approved PDF: rendered once, then the same attachment for
-        distribution, archiving and re-printing."""
+        """The approved PDF frozen at the approval: the same attachment for
+        distribution, archiving and re-printing (minutes approved before it was
+        frozen at the approval get it now)."""
         self.ensure_one()
-        if self.approved_report_id:
-            return self.approved_report_id
-        report = self.env.ref("meeting_minutes.action_report_meeting_minutes")
-        content, __ = report._render_qweb_pdf(report, self.ids)
-        # the report action stores the approved PDF itself (attachment_use); in
-        # tests, where the PDF is not rendered, keep what was rendered
-        attachment = report.retrieve_attachment(self)
-        if not attachment:
-            attachment = self.env["ir.attachment"].create(
-                {
-                    "name": self._get_report_filename(),
-                    "raw": content,
-                    "res_model": self._name,
-                    "res_id": self.id,
-                    # in tests the report renders as HTML
-                    "mimetype": "application/pdf"
-                    if content.startswith(b"%PDF")
-                    else "text/html",
-                }
-            )
-        self.approved_report_id = attachment
-        return attachment
+        return self.approved_report_id or self._freeze_approved_report()
 
     def _get_report_filename(self):
+        """E.g. MM-2026-0001.pdf, MM-2026-0001 修订2.pdf for the second revision."""
         self.ensure_one()
-        return f"{self.reference or self.name}.pdf".replace("/", "-")
+        name = (self.reference or self.name).replace("/", "-")
+        if self.revision_number > 1:
+            name = _("%(name)s rev %(version)s", name=name, version=self.revision_number)
+        return f"{name}.pdf"
 
     def _render_confirmed_draft(self):
         self.ensure_one()
@@ -1291,10 +1595,10 @@ class MeetingMinutes(models.Model):
         self.ensure_one()
         event = (
             self.env["calendar.event"]
-            .with_context(meeting_minutes_sync=True)
+            .with_context(**{SYNC_KEY: WORKFLOW_TOKEN})
             .create(self._prepare_calendar_event_values())
         )
-        self.calendar_event_id = event
+        self._workflow().calendar_event_id = event
         return event
 
     def _prepare_calendar_event_values(self):

@@ -7,20 +7,24 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 
+from .meeting_minutes_content_mixin import PROGRESS_STATES
+
 OPEN_STATES = ("todo", "in_progress", "delayed")
 # items listed in one digest email; the rest are counted
 DIGEST_SIZE = 50
-# what the owner updates, even on approved, distributed or archived minutes
-PROGRESS_FIELDS = frozenset(
+# what only the progress buttons, the crons and the follow-up review write
+WORKFLOW_FIELDS = frozenset(
     {
         "state",
-        "remarks",
         "done_date",
         "reminder_sent_on",
         "overdue_notified_on",
+        "carried_from_id",
         "carried_over_to_id",
     }
 )
+# what the owner writes besides the buttons, also on approved minutes
+PROGRESS_FIELDS = frozenset({"remarks"})
 
 
 class MeetingMinutesAction(models.Model):
@@ -34,7 +38,8 @@ class MeetingMinutesAction(models.Model):
     ]
     _order = "deadline, sequence, id"
     _check_company_auto = True
-    _meeting_free_fields = PROGRESS_FIELDS
+    _meeting_workflow_fields = WORKFLOW_FIELDS
+    _meeting_progress_fields = PROGRESS_FIELDS
 
     meeting_state = fields.Selection(
         related="meeting_id.state", string="Minutes Status"
@@ -42,6 +47,7 @@ class MeetingMinutesAction(models.Model):
     sequence = fields.Integer(default=10)
     resolution_id = fields.Many2one(
         "meeting.minutes.resolution",
+        check_company=True,
         domain="[('meeting_id', '=', meeting_id)]",
     )
     name = fields.Char(string="Task", required=True, tracking=True)
@@ -50,6 +56,7 @@ class MeetingMinutesAction(models.Model):
         required=True,
         tracking=True,
         index=True,
+        check_company=True,
         domain="[('share', '=', False)]",
     )
     department_id = fields.Many2one(
@@ -61,6 +68,7 @@ class MeetingMinutesAction(models.Model):
         required=True,
         index=True,
         tracking=True,
+        check_company=True,
     )
     deadline = fields.Date(required=True, tracking=True, index=True)
     state = fields.Selection(
@@ -160,13 +168,14 @@ class MeetingMinutesAction(models.Model):
     @api.depends_context("uid")
     @api.depends("owner_id", "meeting_id.host_id", "meeting_id.recorder_id")
     def _compute_can_update_progress(self):
-        is_manager = self.env.user.has_group("meeting_minutes.group_meeting_manager")
+        """The owner and those who may manage the minutes (can_manage)."""
         for action in self:
-            action.can_update_progress = is_manager or self.env.user in (
-                action.owner_id
-                | action.meeting_id.host_id
-                | action.meeting_id.recorder_id
+            action.can_update_progress = (
+                action.meeting_id.can_manage or self.env.user == action.owner_id
             )
+
+    def _can_report_progress(self):
+        return self.can_update_progress
 
     # ------------------------------------------------------------
     # CONSTRAINTS
@@ -206,8 +215,6 @@ class MeetingMinutesAction(models.Model):
     # ------------------------------------------------------------
 
     def write(self, vals):
-        if set(vals) - PROGRESS_FIELDS - self._mail_technical_fields():
-            self._check_can_edit_content()
         if vals.get("state") == "done" and "done_date" not in vals:
             vals["done_date"] = fields.Date.context_today(self)
         elif vals.get("state") in ("todo", "in_progress", "delayed"):
@@ -221,13 +228,13 @@ class MeetingMinutesAction(models.Model):
     def action_start_progress(self):
         self._check_can_update_progress()
         self._check_open()
-        self.write({"state": "in_progress"})
+        self._workflow().write({"state": "in_progress"})
         return True
 
     def action_done(self):
         self._check_can_update_progress()
         self._check_open()
-        self.write({"state": "done"})
+        self._workflow().write({"state": "done"})
         self.activity_feedback(
             ["meeting_minutes.mail_activity_type_action_item"],
             feedback=_("Completed"),
@@ -237,7 +244,7 @@ class MeetingMinutesAction(models.Model):
     def action_cancel(self):
         self._check_can_update_progress()
         self._check_open()
-        self.write({"state": "cancelled"})
+        self._workflow().write({"state": "cancelled"})
         self.activity_unlink(["meeting_minutes.mail_activity_type_action_item"])
         return True
 
@@ -248,7 +255,9 @@ class MeetingMinutesAction(models.Model):
                 raise UserError(_("'%(task)s' is still open.", task=action.name))
         today = fields.Date.context_today(self)
         for action in self:
-            action.state = "delayed" if action.deadline < today else "in_progress"
+            action._workflow().state = (
+                "delayed" if action.deadline < today else "in_progress"
+            )
         self._schedule_owner_activity()
         return True
 
@@ -266,7 +275,11 @@ class MeetingMinutesAction(models.Model):
     # ------------------------------------------------------------
 
     def _check_can_update_progress(self):
+        """The progress buttons: the owner and the organizers, while the minutes
+        are not archived or cancelled (PROGRESS_STATES)."""
         for action in self:
+            if action.meeting_id.state not in PROGRESS_STATES:
+                self._raise_locked(action.meeting_id)
             if not action.can_update_progress and not self.env.su:
                 raise UserError(
                     _(
@@ -287,21 +300,6 @@ class MeetingMinutesAction(models.Model):
                         state=dict(
                             self._fields["state"]._description_selection(self.env)
                         )[action.state],
-                    )
-                )
-
-    def _check_can_edit_content(self):
-        """The task, owner and deadline are the meeting's decision: only its
-        organizers change them (the owner updates the progress)."""
-        if self.env.su:
-            return
-        for action in self:
-            if not action.meeting_id.can_manage:
-                raise UserError(
-                    _(
-                        "Only the host or the recorder of the meeting can change "
-                        "'%(task)s'; as its owner, update its status and remarks.",
-                        task=action.name,
                     )
                 )
 
@@ -412,13 +410,13 @@ class MeetingMinutesAction(models.Model):
             {action: action.owner_id.partner_id for action in self},
             _("Deadline reminder sent for these action items:"),
         )
-        self.write({"reminder_sent_on": fields.Date.context_today(self)})
+        self._workflow().write({"reminder_sent_on": fields.Date.context_today(self)})
 
     def _mark_delayed(self):
         """Past the deadline and not done: delayed, and the owner, the recorder and
         the owner's department manager are told once."""
         # the note logged on the meeting says it: no tracking message per item
-        self.with_context(tracking_disable=True).write(
+        self._workflow().with_context(tracking_disable=True).write(
             {
                 "state": "delayed",
                 "overdue_notified_on": fields.Date.context_today(self),

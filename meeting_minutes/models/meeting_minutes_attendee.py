@@ -8,12 +8,14 @@ class MeetingMinutesAttendee(models.Model):
     _inherit = ["meeting.minutes.content.mixin"]
     _order = "meeting_id, department_id, attendance desc, id"
     _rec_name = "user_id"
+    _check_company_auto = True
 
     user_id = fields.Many2one(
         "res.users",
         string="Person",
         required=True,
         index=True,
+        check_company=True,
         domain="[('share', '=', False)]",
     )
     partner_id = fields.Many2one(related="user_id.partner_id")
@@ -23,6 +25,7 @@ class MeetingMinutesAttendee(models.Model):
         store=True,
         readonly=False,
         index=True,
+        check_company=True,
     )
     job_title = fields.Char(compute="_compute_job_title", store=True, readonly=False)
     attendance = fields.Selection(

@@ -1,21 +1,61 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+# The workflow's own writes carry this object in their context. An RPC client, an
+# import or a crafted request sends JSON, which cannot hold it: only our methods
+# (or the superuser) write what the workflow decides.
+WORKFLOW_TOKEN = object()
+WORKFLOW_KEY = "meeting_minutes_workflow"
+# a calendar event and its minutes moving each other, without looping
+SYNC_KEY = "meeting_minutes_sync"
+
+# the states in which the content of the minutes is open
+OPEN_STATES = ("draft", "scheduled", "in_progress", "confirmed")
+# the states in which action owners report progress (the minutes are the record)
+PROGRESS_STATES = OPEN_STATES + ("submitted", "approved", "distributed")
+
+# chatter and activity bookkeeping written by mail.thread, allowed in every state
+MAIL_FIELDS = frozenset(
+    {
+        "message_main_attachment_id",
+        "activity_ids",
+        "message_follower_ids",
+        "message_ids",
+    }
+)
+
+
+def is_workflow(env):
+    """True for the workflow's own writes (see WORKFLOW_TOKEN) and the superuser."""
+    return env.su or env.context.get(WORKFLOW_KEY) is WORKFLOW_TOKEN
+
+
+def is_sync(env):
+    return env.context.get(SYNC_KEY) is WORKFLOW_TOKEN
+
 
 class MeetingMinutesContentMixin(models.AbstractModel):
-    """The lines of the minutes (attendance, discussion, resolutions, action items).
+    """The lines of the minutes (attendance, discussion, resolutions, action items,
+    follow-up review).
 
-    Once the minutes are approved they are the official record: the lines are
-    locked by one check here, on create, write and delete, instead of readonly
-    attributes scattered over the views. A model lists in ``_meeting_free_fields``
-    what stays editable (e.g. the progress of an action item).
+    One rule, checked here on create, write and delete whoever calls the ORM: the
+    lines belong to one meeting (``_meeting_parent_field`` never changes), those
+    who may manage the meeting edit them while its content is open
+    (``OPEN_STATES``), the fields in ``_meeting_workflow_fields`` change only
+    through the workflow's methods, and the fields in ``_meeting_progress_fields``
+    are what the person ``_can_report_progress`` allows changes, in
+    ``PROGRESS_STATES``.
     """
 
     _name = "meeting.minutes.content.mixin"
     _description = "Meeting Minutes Content"
 
-    # fields that may change whatever the state of the minutes
-    _meeting_free_fields = frozenset()
+    # the field that ties a line to its parent: set at creation, never moved
+    _meeting_parent_field = "meeting_id"
+    # written only by the workflow's methods; in a create, only their default
+    _meeting_workflow_fields = frozenset()
+    # the progress a line's owner reports (see _can_report_progress)
+    _meeting_progress_fields = frozenset()
 
     meeting_id = fields.Many2one(
         "meeting.minutes",
@@ -25,41 +65,98 @@ class MeetingMinutesContentMixin(models.AbstractModel):
     )
     company_id = fields.Many2one(related="meeting_id.company_id", store=True)
 
-    def _get_meetings(self):
-        return self.mapped("meeting_id")
+    # ------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------
 
     @api.model_create_multi
     def create(self, vals_list):
-        meeting_ids = {vals.get("meeting_id") for vals in vals_list} - {False, None}
-        self.env["meeting.minutes"].browse(meeting_ids)._check_content_editable()
+        if not is_workflow(self.env):
+            for vals in vals_list:
+                self._check_workflow_values(vals)
+            self._get_meetings_from_values(vals_list)._check_can_edit_content()
         return super().create(vals_list)
 
     def write(self, vals):
-        changed = set(vals) - self._mail_technical_fields()
-        if changed - self._meeting_free_fields:
-            meetings = self._get_meetings()
-            if vals.get("meeting_id"):
-                meetings |= self.env["meeting.minutes"].browse(vals["meeting_id"])
-            meetings._check_content_editable()
-        elif changed:
-            # archived minutes are read-only, progress included
-            self._get_meetings().filtered(
-                lambda m: m.state == "archived"
-            )._check_content_editable()
+        if not is_workflow(self.env):
+            self._check_write(set(vals) - MAIL_FIELDS, vals)
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_locked_minutes(self):
-        self._get_meetings()._check_content_editable()
+        if not is_workflow(self.env):
+            self._get_meetings()._check_can_edit_content()
 
-    def _mail_technical_fields(self):
-        # chatter and activity bookkeeping written by mail.thread on the lines
-        return {
-            "message_main_attachment_id",
-            "activity_ids",
-            "message_follower_ids",
-            "message_ids",
-        }
+    def _workflow(self):
+        """These records in the context of the workflow's own writes."""
+        return self.with_context(**{WORKFLOW_KEY: WORKFLOW_TOKEN})
+
+    # ------------------------------------------------------------
+    # CHECKS
+    # ------------------------------------------------------------
+
+    def _get_meetings(self):
+        return self.mapped("meeting_id")
+
+    def _get_meetings_from_values(self, vals_list):
+        parent = self._fields[self._meeting_parent_field]
+        ids = {vals.get(parent.name) for vals in vals_list} - {False, None}
+        parents = self.env[parent.comodel_name].browse(ids)
+        if parent.comodel_name == "meeting.minutes":
+            return parents
+        return parents.meeting_id
+
+    def _check_workflow_values(self, vals):
+        """A create may give the workflow fields their default value only."""
+        for name in self._meeting_workflow_fields & set(vals):
+            field = self._fields[name]
+            default = self.default_get([name]).get(name, False)
+            if vals[name] and vals[name] != default:
+                self._raise_workflow_field(field)
+
+    def _check_write(self, changed, vals):
+        parent = self._meeting_parent_field
+        if parent in changed and any(
+            line[parent].id != vals[parent] for line in self
+        ):
+            raise UserError(
+                _(
+                    "A line of the minutes stays where it was recorded: "
+                    "%(field)s cannot change; delete the line and record it again.",
+                    field=self._fields[parent]._description_string(self.env),
+                )
+            )
+        changed = changed - {parent}
+        for name in changed & self._meeting_workflow_fields:
+            self._raise_workflow_field(self._fields[name])
+        if not changed:
+            return
+        if changed <= self._meeting_progress_fields:
+            self._check_can_report_progress()
+        else:
+            self._get_meetings()._check_can_edit_content()
+
+    def _check_can_report_progress(self):
+        for line in self:
+            if not line._can_report_progress():
+                line.meeting_id._check_can_edit_content()
+            elif line.meeting_id.state not in PROGRESS_STATES:
+                self._raise_locked(line.meeting_id)
+
+    def _can_report_progress(self):
+        """Whether the current user reports the progress of this line."""
+        self.ensure_one()
+        return False
+
+    def _raise_workflow_field(self, field):
+        raise UserError(
+            _(
+                "%(field)s of %(model)s changes only through the buttons of the "
+                "workflow.",
+                field=field._description_string(self.env),
+                model=self._description,
+            )
+        )
 
     def _raise_locked(self, meeting):
         raise UserError(

@@ -1,7 +1,7 @@
 from datetime import timedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 
 class MeetingMinutesFollowup(models.Model):
@@ -13,6 +13,10 @@ class MeetingMinutesFollowup(models.Model):
     _inherit = ["meeting.minutes.content.mixin"]
     _order = "meeting_id, id"
     _rec_name = "previous_action_id"
+    _check_company_auto = True
+    _meeting_workflow_fields = frozenset(
+        {"previous_action_id", "decision", "new_action_id"}
+    )
 
     previous_action_id = fields.Many2one(
         "meeting.minutes.action",
@@ -20,6 +24,7 @@ class MeetingMinutesFollowup(models.Model):
         required=True,
         ondelete="cascade",
         index=True,
+        check_company=True,
     )
     owner_id = fields.Many2one(related="previous_action_id.owner_id")
     department_id = fields.Many2one(related="previous_action_id.department_id")
@@ -66,7 +71,7 @@ class MeetingMinutesFollowup(models.Model):
                 fields.Date.context_today(followup, meeting.start) + timedelta(days=14),
                 old.deadline,
             )
-            new = Action.create(
+            new = Action._workflow().create(
                 {
                     "meeting_id": meeting.id,
                     "name": old.name,
@@ -77,11 +82,8 @@ class MeetingMinutesFollowup(models.Model):
                     "remarks": followup._get_reason_text(),
                 }
             )
-            old.sudo().write(
+            old._workflow().write(
                 {
-                    # sudo: the previous minutes may be archived, and the
-                    # recorder of this meeting may not be an organizer of those;
-                    # only the progress of the old item changes
                     "state": "cancelled",
                     "carried_over_to_id": new.id,
                     "remarks": _(
@@ -91,19 +93,18 @@ class MeetingMinutesFollowup(models.Model):
                     ),
                 }
             )
-            old.sudo().activity_unlink(
-                ["meeting_minutes.mail_activity_type_action_item"]
+            old.activity_unlink(["meeting_minutes.mail_activity_type_action_item"])
+            followup._workflow().write(
+                {"decision": "carry_over", "new_action_id": new.id}
             )
-            followup.write({"decision": "carry_over", "new_action_id": new.id})
         return True
 
     def action_close(self):
         self._check_can_decide()
         for followup in self:
             old = followup.previous_action_id
-            old.sudo().write(
+            old._workflow().write(
                 {
-                    # sudo: see action_carry_over
                     "state": "cancelled",
                     "remarks": _(
                         "Closed at %(meeting)s. %(reason)s",
@@ -112,16 +113,28 @@ class MeetingMinutesFollowup(models.Model):
                     ),
                 }
             )
-            old.sudo().activity_unlink(
-                ["meeting_minutes.mail_activity_type_action_item"]
-            )
-            followup.decision = "close"
+            old.activity_unlink(["meeting_minutes.mail_activity_type_action_item"])
+            followup._workflow().decision = "close"
         return True
 
     def _check_can_decide(self):
-        self.meeting_id._check_is_organizer()
-        self.meeting_id._check_content_editable()
+        """The meeting that reviews decides, and so must the previous meeting's
+        organizers: carrying over or closing an item of meeting A needs the right
+        to manage A (can_manage)."""
+        self.meeting_id._check_can_edit_content()
         for followup in self:
+            # sudo: name the previous minutes in the refusal; can_manage is still
+            # computed for the current user
+            previous = followup.sudo().previous_action_id.meeting_id
+            if not previous.can_manage:
+                raise UserError(
+                    _(
+                        "Only the host, the recorder or a meeting manager of %(name)s "
+                        "can carry over or close its action item '%(task)s'.",
+                        name=previous.display_name,
+                        task=followup.sudo().previous_action_id.name,
+                    )
+                )
             if followup.decision:
                 raise UserError(
                     _(
@@ -155,6 +168,21 @@ class MeetingMinutesFollowup(models.Model):
         ).get(self.reason_category, "")
         return " — ".join(part for part in (category, self.reason) if part)
 
+    @api.constrains("previous_action_id", "meeting_id")
+    def _check_previous_action(self):
+        for followup in self:
+            if (
+                followup.previous_action_id.meeting_id
+                != followup.meeting_id.previous_meeting_id
+            ):
+                raise ValidationError(
+                    _(
+                        "The follow-up review of %(name)s lists the action items of "
+                        "the meeting it follows up only.",
+                        name=followup.meeting_id.display_name,
+                    )
+                )
+
     @api.model
     def _sync_for_meetings(self, meetings):
         """A review line for each open item of the previous meeting."""
@@ -168,4 +196,4 @@ class MeetingMinutesFollowup(models.Model):
             for action in meeting.previous_meeting_id.action_ids
             if action.is_open and (meeting.id, action.id) not in existing
         ]
-        return self.create(vals_list)
+        return self._workflow().create(vals_list)

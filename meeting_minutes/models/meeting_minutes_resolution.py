@@ -8,11 +8,13 @@ class MeetingMinutesResolution(models.Model):
     _inherit = ["meeting.minutes.content.mixin"]
     _order = "meeting_id, sequence, id"
     _rec_name = "content"
+    _check_company_auto = True
 
     sequence = fields.Integer(default=10)
     agenda_id = fields.Many2one(
         "meeting.minutes.agenda",
         string="Agenda Item",
+        check_company=True,
         domain="[('meeting_id', '=', meeting_id)]",
     )
     content = fields.Text(
@@ -26,6 +28,7 @@ class MeetingMinutesResolution(models.Model):
         "resolution_id",
         "department_id",
         string="Departments Bound",
+        check_company=True,
     )
     action_ids = fields.One2many(
         "meeting.minutes.action", "resolution_id", string="Action Items"

@@ -89,6 +89,16 @@ class MeetingWorkflowCase(MeetingMinutesCase):
                     "content": "Smart recommendation first.",
                 },
             ]
+            + [
+                # every agenda item needs a statement before the submission
+                {
+                    "agenda_id": other.id,
+                    "department_id": self.dep_sales.id,
+                    "kind": "problem",
+                    "content": f"Sales has no objection on {other.name}.",
+                }
+                for other in meeting.agenda_ids[1:]
+            ]
         )
         resolution = Recorder["meeting.minutes.resolution"].create(
             {
@@ -141,6 +151,9 @@ class MeetingWorkflowCase(MeetingMinutesCase):
                     as_recorder.action_confirm_all_attendees()
                     as_recorder.action_confirm()
             elif step == "submitted":
+                if not meeting.statement_ids:
+                    # the submission needs the discussion and a decision
+                    self._add_content(meeting)
                 with freeze_time("2026-06-16 02:00:00"):
                     as_recorder.action_submit()
             elif step == "approved":

@@ -205,7 +205,8 @@ class TestMeetingAccessRights(MeetingWorkflowCase):
         self.assertEqual(meeting.resolution_ids.content, "Smart recommendation first")
         action = self.action.with_user(self.owner)
         self.assertTrue(action.can_update_progress)
-        action.write({"state": "in_progress", "remarks": "Schedule draft ready"})
+        action.action_start_progress()
+        action.write({"remarks": "Schedule draft ready"})
         action.action_done()
         self.assertRecordValues(
             self.action, [{"state": "done", "remarks": "Schedule draft ready"}]
@@ -214,6 +215,8 @@ class TestMeetingAccessRights(MeetingWorkflowCase):
             {"name": "Another task"},
             {"deadline": date(2026, 7, 31)},
             {"owner_id": self.engineer.id},
+            {"state": "todo"},
+            {"done_date": date(2026, 6, 1)},
         ):
             with self.subTest(vals=vals), self.assertRaises(UserError):
                 action.write(vals)
@@ -329,7 +332,21 @@ class TestMeetingAccessRights(MeetingWorkflowCase):
                 "company_id": company_b.id,
             }
         )
-        # the host of company A is even named host of company B's meeting
+        # a user of company A cannot even be named host of company B's meeting
+        with self.assertRaisesRegex(UserError, "Incompatible companies"):
+            self.env["meeting.minutes"].with_company(company_b).create(
+                {
+                    "name": "Company B coordination",
+                    "purpose": "Company B business",
+                    "company_id": company_b.id,
+                    "initiating_department_id": dep_b.id,
+                    "host_id": self.host.id,
+                    "recorder_id": user_b.id,
+                    "start": datetime(2026, 6, 15, 6, 0),
+                    "stop": datetime(2026, 6, 15, 7, 0),
+                    "location": "Room B",
+                }
+            )
         meeting_b = (
             self.env["meeting.minutes"]
             .with_company(company_b)
@@ -339,7 +356,7 @@ class TestMeetingAccessRights(MeetingWorkflowCase):
                     "purpose": "Company B business",
                     "company_id": company_b.id,
                     "initiating_department_id": dep_b.id,
-                    "host_id": self.host.id,
+                    "host_id": user_b.id,
                     "recorder_id": user_b.id,
                     "start": datetime(2026, 6, 15, 6, 0),
                     "stop": datetime(2026, 6, 15, 7, 0),

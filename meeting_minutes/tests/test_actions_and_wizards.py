@@ -37,7 +37,7 @@ class TestActionsAndWizards(MeetingWorkflowCase):
 
     def test_wizard_checks_again_who_acts(self):
         """Calling the wizard over RPC does not skip the checks of the button."""
-        self.meeting.state = "submitted"
+        self.meeting.sudo().state = "submitted"
         wizard = self.Wizard.with_user(self.engineer).create(
             {
                 "meeting_ids": [(6, 0, self.meeting.ids)],
@@ -219,7 +219,7 @@ class TestActionsAndWizards(MeetingWorkflowCase):
 
     def test_late_search_both_ways(self):
         meeting = self._create_meeting(start=datetime(2026, 7, 1, 6, 0))
-        meeting.state = "confirmed"
+        meeting.sudo().state = "confirmed"
         with freeze_time("2026-07-03 09:00:00"):
             late = self.Meeting.search([("is_late", "=", True)])
             on_time = self.Meeting.search([("is_late", "!=", True)])

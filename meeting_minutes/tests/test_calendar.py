@@ -166,9 +166,15 @@ class TestMeetingCalendar(MeetingWorkflowCase):
         )
         self.assertEqual(len(note), 1)
         self.assertIn("2026-06-17 02:00", note.body)
-        # moved by an invitee: the meeting moves all the same
+        # an invitee who may not manage the minutes cannot move them through the
+        # event (the calendar is no back door); the host can
         later = datetime(2026, 6, 18, 2, 0)
-        event.with_user(self.engineer).write(
+        with self.assertRaisesRegex(UserError, "holds the minutes"):
+            event.with_user(self.engineer).write(
+                {"start": later, "stop": later + timedelta(hours=1)}
+            )
+        self.assertEqual(minutes.start, new_start)
+        event.with_user(self.host).write(
             {"start": later, "stop": later + timedelta(hours=1)}
         )
         self.assertEqual(minutes.start, later)
@@ -198,8 +204,12 @@ class TestMeetingCalendar(MeetingWorkflowCase):
     def test_archiving_event_cancels_minutes(self):
         event = self._create_event()
         minutes = self._open_minutes(event)
-        # archived by an invitee, who may not edit the minutes
-        event.with_user(self.engineer).action_archive()
+        # not by an invitee, who may not manage the minutes
+        with self.assertRaisesRegex(UserError, "holds the minutes"):
+            event.with_user(self.engineer).action_archive()
+        self.assertEqual(minutes.state, "draft")
+        self.assertTrue(event.active)
+        event.with_user(self.host).action_archive()
         self.assertEqual(minutes.state, "cancelled")
         self.assertTrue(
             self._messages(minutes).filtered(

@@ -38,7 +38,7 @@ class TestMeetingFollowup(MeetingMinutesCase):
                 )
             ]
         )
-        cls.previous.write(
+        cls.previous.sudo().write(
             {"state": "distributed", "distributed_on": datetime(2026, 3, 17)}
         )
         cls.next_meeting = cls._create_meeting(
@@ -130,7 +130,7 @@ class TestMeetingFollowup(MeetingMinutesCase):
             followup.with_user(self.outsider).read(["reason"])
 
     def test_review_locked_with_approved_minutes(self):
-        self.next_meeting.write({"state": "approved"})
+        self.next_meeting.sudo().write({"state": "approved"})
         followup = self.next_meeting.followup_ids[:1]
         with self.assertRaises(UserError):
             followup.with_user(self.recorder).write({"reason_category": "other"})

@@ -8,8 +8,8 @@ from .common_workflow import MeetingWorkflowCase
 
 @tagged("post_install", "-at_install")
 class TestMeetingLock(MeetingWorkflowCase):
-    """Approved minutes are the official record: their content is locked for the
-    organizers, the owners still report progress, a manager may correct."""
+    """Approved minutes are the official record: their content is locked for
+    everyone, the owners still report progress, a revision changes them."""
 
     @classmethod
     def setUpClass(cls):
@@ -94,31 +94,89 @@ class TestMeetingLock(MeetingWorkflowCase):
 
     def test_owner_updates_progress(self):
         action = self.action.with_user(self.owner)
-        action.write({"state": "in_progress", "remarks": "Production slot booked"})
+        action.action_start_progress()
+        action.write({"remarks": "Production slot booked"})
         action.action_done()
         self.assertRecordValues(
             self.action, [{"state": "done", "remarks": "Production slot booked"}]
         )
+        for vals in (
+            {"deadline": date(2026, 7, 31)},
+            {"state": "in_progress"},
+            {"name": "Another task"},
+        ):
+            with self.subTest(vals=vals), self.assertRaises(UserError):
+                action.write(vals)
         with self.assertRaises(UserError):
-            action.write({"deadline": date(2026, 7, 31)})
+            action.unlink()
         # the recorder records the status in the remarks of the minutes too
         other = self.meeting.action_ids - self.action
-        other.with_user(self.recorder).write(
-            {"state": "delayed", "remarks": "Waiting for data"}
-        )
+        other.with_user(self.recorder).write({"remarks": "Waiting for data"})
+        other.with_user(self.recorder).action_start_progress()
         self.assertEqual(self.meeting.open_action_count, 1)
 
-    def test_manager_corrects_tracked(self):
+    def test_manager_revises_instead_of_correcting(self):
+        """Not even a manager edits approved minutes in place: the host or a
+        manager revises them (reason asked), the recorder corrects, the next
+        approval freezes a new PDF; the first stays, undeletable."""
         meeting = self.meeting.with_user(self.manager)
-        corrected = (
-            "2026 Q3 product iteration priority coordination meeting (corrected)"
+        with self.assertRaisesRegex(UserError, "locked"):
+            meeting.write({"name": "Corrected"})
+        with self.assertRaisesRegex(UserError, "locked"):
+            meeting.resolution_ids.write({"content": "Corrected"})
+        with self.assertRaisesRegex(UserError, "workflow"):
+            meeting.write({"state": "confirmed"})
+        # the recorder or an attendee may not revise
+        for user in (self.recorder, self.engineer):
+            with self.subTest(user=user.login), self.assertRaises(UserError):
+                self.meeting.with_user(user).action_revise()
+        first = self.meeting.approved_report_id
+        self.assertEqual(self.meeting.revision_ids.attachment_id, first)
+        action = meeting.action_revise()
+        self.assertEqual(action["context"]["default_mode"], "revise")
+        self._reason(self.manager, self.meeting, "revise", "Deadline of R&D wrong")
+        self.assertRecordValues(
+            self.meeting,
+            [
+                {
+                    "state": "confirmed",
+                    "approved_report_id": False,
+                    "approved_report_sha256": False,
+                    "revision_reason": "Deadline of R&D wrong",
+                }
+            ],
         )
-        meeting.write({"name": corrected})
-        meeting.resolution_ids.content = (
-            "Q3: smart recommendation, UI polish 1.0, then encryption."
+        self.assertTrue(
+            self._messages(self.meeting).filtered(
+                lambda m: "Deadline of R&amp;D wrong" in (m.body or "")
+                or "Deadline of R&D wrong" in (m.body or "")
+            )
         )
-        meeting.action_ids[0].deadline = date(2026, 6, 26)
-        self.assertEqual(meeting.state, "approved")
+        corrected = "2026 Q3 product iteration priority coordination (corrected)"
+        self.meeting.with_user(self.recorder).write({"name": corrected})
+        self.meeting.action_ids[0].with_user(self.recorder).deadline = date(2026, 6, 26)
+        self._to_state(self.meeting, "approved")
+        self.assertRecordValues(
+            self.meeting.revision_ids.sorted("version"),
+            [
+                {"version": 1, "attachment_id": first.id, "reason": False},
+                {
+                    "version": 2,
+                    "attachment_id": self.meeting.approved_report_id.id,
+                    "reason": "Deadline of R&D wrong",
+                },
+            ],
+        )
+        self.assertEqual(self.meeting.revision_number, 2)
+        self.assertNotEqual(self.meeting.approved_report_id, first)
+        self.assertTrue(self.meeting._verify_approved_report())
+        # the earlier PDF stays: nobody but the superuser deletes or rewrites it
+        for user in (self.recorder, self.host, self.manager):
+            with self.subTest(user=user.login):
+                with self.assertRaisesRegex(UserError, "approved PDF"):
+                    first.with_user(user).unlink()
+                with self.assertRaisesRegex(UserError, "approved PDF"):
+                    first.with_user(user).write({"raw": b"%PDF forged"})
         self.env.flush_all()
         self.env.cr.precommit.run()
         tracking = self.env["mail.tracking.value"].search(
@@ -128,20 +186,8 @@ class TestMeetingLock(MeetingWorkflowCase):
                 ("field_id.name", "=", "name"),
             ]
         )
-        self.assertEqual(len(tracking), 1)
-        self.assertEqual(tracking.mail_message_id.author_id, self.manager.partner_id)
-        self.assertEqual(
-            tracking.new_value_char,
-            corrected,
-        )
-        deadline_tracking = self.env["mail.tracking.value"].search(
-            [
-                ("mail_message_id.model", "=", "meeting.minutes.action"),
-                ("mail_message_id.res_id", "=", meeting.action_ids[0].id),
-                ("field_id.name", "=", "deadline"),
-            ]
-        )
-        self.assertEqual(len(deadline_tracking), 1)
+        self.assertEqual(tracking.new_value_char, corrected)
+        self.assertEqual(tracking.mail_message_id.author_id, self.recorder.partner_id)
 
     def test_distributed_locked_too(self):
         self._to_state(self.meeting, "distributed")

@@ -3,7 +3,7 @@ from datetime import date, datetime, timedelta
 from freezegun import freeze_time
 from psycopg2 import IntegrityError
 
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
 
@@ -380,9 +380,8 @@ class TestMeetingRules(MeetingWorkflowCase):
                 self.meeting,
                 self.env["meeting.minutes"].search([("overdue_action_count", ">", 0)]),
             )
-            late.with_user(self.engineer).write(
-                {"state": "delayed", "remarks": "Waiting for data"}
-            )
+            late.with_user(self.engineer).action_start_progress()
+            late.with_user(self.engineer).write({"remarks": "Waiting for data"})
             on_time.with_user(self.engineer).action_done()
         self.assertRecordValues(
             self.meeting,
@@ -452,13 +451,31 @@ class TestMeetingReferenceAndLock(MeetingMinutesCase):
         self.assertEqual(next_year.reference, "MM/2032/0001")
 
     def test_is_locked_follows_the_server_check(self):
+        """The form's read-only state and the server's refusal are one rule:
+        content open in draft ... confirmed, closed from the submission on, for
+        everyone (a manager revises approved minutes, he does not edit them)."""
         meeting = self._create_meeting()
-        self.assertFalse(meeting.with_user(self.recorder).is_locked)
-        meeting.state = "approved"
-        self.assertTrue(meeting.with_user(self.recorder).is_locked)
-        self.assertFalse(meeting.with_user(self.manager).is_locked)
-        meeting.state = "archived"
-        self.assertTrue(meeting.with_user(self.manager).is_locked)
+        for state, locked in (
+            ("draft", False),
+            ("scheduled", False),
+            ("in_progress", False),
+            ("confirmed", False),
+            ("submitted", True),
+            ("approved", True),
+            ("distributed", True),
+            ("archived", True),
+            ("cancelled", True),
+        ):
+            meeting.sudo().state = state
+            for user in (self.recorder, self.manager):
+                with self.subTest(state=state, user=user.login):
+                    as_user = meeting.with_user(user)
+                    self.assertEqual(as_user.is_locked, locked)
+                    if locked:
+                        with self.assertRaisesRegex(UserError, "locked"):
+                            as_user.write({"location": "Room 9"})
+                    else:
+                        as_user.write({"location": f"Room {state}"})
 
     def test_kanban_folds_empty_closed_states(self):
         Meeting = self.env["meeting.minutes"]

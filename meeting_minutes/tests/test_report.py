@@ -6,6 +6,7 @@ HTTP server, hence an HttpCase. A missing wkhtmltopdf or poppler is a failure, n
 skip: the printed form is a deliverable.
 """
 
+import hashlib
 import re
 import shutil
 import subprocess
@@ -340,35 +341,82 @@ class TestReport(HttpCase):
         )
         self.assertLess(self.elapsed, 60, "rendering the long minutes is too slow")
 
-    def test_minutes_approved_stored_once(self):
-        """Approval stores the official PDF; printing again returns the same bytes."""
+    def test_minutes_approved_frozen_at_approval(self):
+        """The approval renders the official PDF once (wkhtmltopdf), stores it with
+        its SHA-256 and a revision; printing again returns the same bytes; a
+        revision freezes a new PDF and keeps the first, both verifiable."""
+        self._check_tools()
         meeting = self._draft_copy()
-        meeting.write({"state": "submitted"})
+        meeting.sudo().write({"state": "submitted"})
         meeting.action_approve()
         self.assertEqual(meeting.state, "approved")
+        attachment = meeting.approved_report_id
+        self.assertTrue(attachment, "the approval freezes the PDF")
+        self.assertTrue(attachment.raw.startswith(b"%PDF"), "a real PDF")
+        self.assertEqual(attachment.mimetype, "application/pdf")
+        self.assertEqual(
+            meeting.approved_report_sha256, hashlib.sha256(attachment.raw).hexdigest()
+        )
+        self.assertTrue(meeting._verify_approved_report())
+        self.assertRecordValues(
+            meeting.revision_ids,
+            [
+                {
+                    "version": 1,
+                    "attachment_id": attachment.id,
+                    "sha256": meeting.approved_report_sha256,
+                    "is_valid": True,
+                }
+            ],
+        )
+        self.assertNotIn("DRAFT", self._text(attachment.raw))
         report = self.env.ref(MINUTES_REPORT)
-        self.assertFalse(report.retrieve_attachment(meeting))
+        self.assertEqual(report.retrieve_attachment(meeting), attachment)
+        printed = self._render(MINUTES_REPORT, meeting)
+        self.assertEqual(printed, attachment.raw, "re-printing returns the frozen PDF")
+        self.assertEqual(meeting._get_approved_report(), attachment)
 
-        first = self._render(MINUTES_REPORT, meeting)
-        attachment = report.retrieve_attachment(meeting)
-        self.assertTrue(attachment, "the approved PDF is stored")
-        self.assertEqual(attachment.name, meeting._get_report_filename())
-        self.assertEqual(attachment.raw, first)
-        self.assertNotIn("DRAFT", self._text(first))
-
-        second = self._render(MINUTES_REPORT, meeting)
-        self.assertEqual(second, first, "re-printing returns the stored document")
-        # distribution and archiving use that same attachment
-        official = meeting.with_context(
-            force_report_rendering=True
-        )._get_approved_report()
-        self.assertEqual(official, attachment)
-        self.assertEqual(meeting.approved_report_id, attachment)
+        # a revision: back to the recorder, a new PDF at the next approval
+        first_sha = meeting.approved_report_sha256
+        meeting._do_revise("Wrong deadline in the action items")
+        self.assertRecordValues(
+            meeting,
+            [{"state": "confirmed", "approved_report_id": False, "revision_number": 1}],
+        )
+        meeting.sudo().write({"state": "submitted"})
+        meeting.action_approve()
+        second = meeting.approved_report_id
+        self.assertNotEqual(second, attachment)
+        self.assertIn("2", second.name)
+        self.assertEqual(meeting.revision_number, 2)
+        self.assertRecordValues(
+            meeting.revision_ids.sorted("version"),
+            [
+                {
+                    "version": 1,
+                    "attachment_id": attachment.id,
+                    "sha256": first_sha,
+                    "is_valid": True,
+                    "reason": False,
+                },
+                {
+                    "version": 2,
+                    "attachment_id": second.id,
+                    "sha256": meeting.approved_report_sha256,
+                    "is_valid": True,
+                    "reason": "Wrong deadline in the action items",
+                },
+            ],
+        )
+        self.assertTrue(attachment.exists(), "the first PDF stays")
+        # printed in the company's language (English here): "Revision: 2"
+        self.assertRegex(squash(self._text(second.raw)), r"Revision:2")
+        self.assertNotRegex(squash(self._text(attachment.raw)), r"Revision:")
 
     def test_minutes_followup(self):
         """A follow-up meeting prints the review of the previous action items."""
         previous = self._draft_copy()
-        previous.write({"state": "distributed"})
+        previous.sudo().write({"state": "distributed"})
         previous.action_ids[:1].write(
             {"state": "delayed", "remarks": "算法团队人力不足"}
         )

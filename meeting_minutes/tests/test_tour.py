@@ -24,6 +24,18 @@ class TestMeetingMinutesTour(HttpCase, MeetingMinutesCase):
                 "deadline": start.date() + timedelta(days=5),
             }
         )
+        # the discussion, recorded before: the submission needs a statement per
+        # agenda item
+        self.env["meeting.minutes.statement"].with_user(self.recorder).create(
+            [
+                {
+                    "agenda_id": item.id,
+                    "department_id": self.dep_marketing.id,
+                    "content": f"Marketing's view on {item.name}",
+                }
+                for item in meeting.agenda_ids
+            ]
+        )
         self.start_tour(
             f"/odoo/action-meeting_minutes.meeting_minutes_action/{meeting.id}",
             "meeting_minutes_tour",

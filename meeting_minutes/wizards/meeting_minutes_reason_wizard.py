@@ -16,6 +16,7 @@ class MeetingMinutesReasonWizard(models.TransientModel):
             ("reject", "Reject"),
             ("cancel", "Cancel"),
             ("reset", "Reset to Draft"),
+            ("revise", "Revise"),
         ],
         required=True,
     )
@@ -42,7 +43,7 @@ class MeetingMinutesReasonWizard(models.TransientModel):
         meetings = self.meeting_ids
         if self.mode == "short_notice":
             meetings._check_can_schedule()
-            meetings.write({"short_notice_reason": reason})
+            meetings._workflow().write({"short_notice_reason": reason})
             meetings._do_schedule()
         elif self.mode == "reject":
             meetings._check_can_approve()
@@ -58,4 +59,7 @@ class MeetingMinutesReasonWizard(models.TransientModel):
             meetings._check_state(("cancelled", "scheduled"), _("reset to draft"))
             meetings._check_is_organizer()
             meetings._do_reset(reason)
+        elif self.mode == "revise":
+            meetings._check_can_revise()
+            meetings._do_revise(reason)
         return {"type": "ir.actions.act_window_close"}
