@@ -12,3 +12,4 @@ from . import test_followup
 from . import test_working_days
 from . import test_actions_and_wizards
 from . import test_record_form
+from . import test_concurrency
