@@ -11,5 +11,6 @@ from . import meeting_minutes_action
 from . import meeting_minutes_followup
 from . import meeting_minutes_revision
 from . import calendar_event
+from . import ir_actions_report
 from . import ir_attachment
 from . import mail_activity

@@ -165,7 +165,9 @@ class CalendarEvent(models.Model):
             # groups may not read any; those found are then read as the user
             minutes = (
                 event.sudo()
-                .meeting_minutes_ids.filtered(lambda m: m.state in ("draft", "scheduled"))
+                .meeting_minutes_ids.filtered(
+                    lambda m: m.state in ("draft", "scheduled")
+                )
                 .with_env(self.env)
             )
             if not minutes:

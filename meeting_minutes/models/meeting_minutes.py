@@ -639,7 +639,10 @@ class MeetingMinutes(models.Model):
         """A create gives the workflow fields their default value, if any."""
         for name in WORKFLOW_FIELDS & set(vals):
             value = vals[name]
-            if not value or (name, value) in (("state", "draft"), ("reference", _("New"))):
+            if not value or (name, value) in (
+                ("state", "draft"),
+                ("reference", _("New")),
+            ):
                 continue
             self._raise_workflow_field(name)
 
@@ -659,6 +662,19 @@ class MeetingMinutes(models.Model):
             self._raise_workflow_field(name)
         if not changed:
             return
+        never = changed - CONTENT_FIELDS
+        if never:
+            raise UserError(
+                _(
+                    "%(fields)s of the minutes cannot be changed.",
+                    fields=", ".join(
+                        self._fields[name]._description_string(self.env)
+                        if name in self._fields
+                        else name
+                        for name in sorted(never)
+                    ),
+                )
+            )
         self._check_is_organizer()
         for meeting in self:
             if changed - EDITABLE_FIELDS.get(meeting.state, frozenset()):
@@ -780,7 +796,9 @@ class MeetingMinutes(models.Model):
 
     def action_submit(self):
         self._check_can_submit()
-        self._workflow().write({"state": "submitted", "submitted_on": fields.Datetime.now()})
+        self._workflow().write(
+            {"state": "submitted", "submitted_on": fields.Datetime.now()}
+        )
         self.activity_feedback(
             ["meeting_minutes.mail_activity_type_complete_minutes"],
             feedback=_("Minutes submitted for approval"),
@@ -881,7 +899,10 @@ class MeetingMinutes(models.Model):
         self.ensure_one()
         if not self.approved_report_id:
             raise UserError(
-                _("The minutes %(name)s have no approved PDF yet.", name=self.display_name)
+                _(
+                    "The minutes %(name)s have no approved PDF yet.",
+                    name=self.display_name,
+                )
             )
         valid = self._verify_approved_report()
         return {
@@ -890,7 +911,9 @@ class MeetingMinutes(models.Model):
             "params": {
                 "type": "success" if valid else "danger",
                 "sticky": not valid,
-                "title": _("Approved PDF verified") if valid else _("Approved PDF altered"),
+                "title": _("Approved PDF verified")
+                if valid
+                else _("Approved PDF altered"),
                 "message": _(
                     "%(file)s has the SHA-256 recorded at the approval.",
                     file=self.approved_report_id.name,
@@ -1319,7 +1342,9 @@ class MeetingMinutes(models.Model):
 
     def _do_distribute(self):
         template = self.env.ref("meeting_minutes.mail_template_minutes_distribution")
-        self._workflow().write({"state": "distributed", "distributed_on": fields.Datetime.now()})
+        self._workflow().write(
+            {"state": "distributed", "distributed_on": fields.Datetime.now()}
+        )
         for meeting in self:
             attachment = meeting._get_approved_report()
             partners = meeting._get_distribution_partners()
@@ -1545,7 +1570,9 @@ class MeetingMinutes(models.Model):
         self.ensure_one()
         name = (self.reference or self.name).replace("/", "-")
         if self.revision_number > 1:
-            name = _("%(name)s rev %(version)s", name=name, version=self.revision_number)
+            name = _(
+                "%(name)s rev %(version)s", name=name, version=self.revision_number
+            )
         return f"{name}.pdf"
 
     def _render_confirmed_draft(self):

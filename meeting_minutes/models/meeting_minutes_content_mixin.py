@@ -115,18 +115,17 @@ class MeetingMinutesContentMixin(models.AbstractModel):
                 self._raise_workflow_field(field)
 
     def _check_write(self, changed, vals):
-        parent = self._meeting_parent_field
-        if parent in changed and any(
-            line[parent].id != vals[parent] for line in self
-        ):
-            raise UserError(
-                _(
-                    "A line of the minutes stays where it was recorded: "
-                    "%(field)s cannot change; delete the line and record it again.",
-                    field=self._fields[parent]._description_string(self.env),
+        for parent in {self._meeting_parent_field, "meeting_id"} & changed:
+            if any(line[parent].id != vals[parent] for line in self):
+                raise UserError(
+                    _(
+                        "A line of the minutes stays where it was recorded: "
+                        "%(field)s cannot change; delete the line and record it "
+                        "again.",
+                        field=self._fields[parent]._description_string(self.env),
+                    )
                 )
-            )
-        changed = changed - {parent}
+        changed = changed - {self._meeting_parent_field, "meeting_id"}
         for name in changed & self._meeting_workflow_fields:
             self._raise_workflow_field(self._fields[name])
         if not changed:

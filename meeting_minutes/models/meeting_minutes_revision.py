@@ -64,4 +64,6 @@ class MeetingMinutesRevision(models.Model):
 
     def _compute_display_name(self):
         for revision in self:
-            revision.display_name = f"{revision.meeting_id.display_name} v{revision.version}"
+            revision.display_name = (
+                f"{revision.meeting_id.display_name} v{revision.version}"
+            )

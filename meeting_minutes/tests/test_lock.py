@@ -148,8 +148,10 @@ class TestMeetingLock(MeetingWorkflowCase):
         )
         self.assertTrue(
             self._messages(self.meeting).filtered(
-                lambda m: "Deadline of R&amp;D wrong" in (m.body or "")
-                or "Deadline of R&D wrong" in (m.body or "")
+                lambda m: (
+                    "Deadline of R&amp;D wrong" in (m.body or "")
+                    or "Deadline of R&D wrong" in (m.body or "")
+                )
             )
         )
         corrected = "2026 Q3 product iteration priority coordination (corrected)"
