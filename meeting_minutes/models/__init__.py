@@ -13,4 +13,6 @@ from . import meeting_minutes_revision
 from . import calendar_event
 from . import ir_actions_report
 from . import ir_attachment
+from . import hr_department
 from . import mail_activity
+from . import mail_message

@@ -8,6 +8,30 @@ from .meeting_minutes_content_mixin import SYNC_KEY, WORKFLOW_TOKEN, is_sync
 
 # fields of the event copied onto minutes that have not taken place yet
 SYNCED_FIELDS = ("start", "stop", "location", "videocall_location")
+# what moves the event (or unlinks it from its minutes): for their organizers only
+GUARDED_FIELDS = frozenset(
+    {
+        *SYNCED_FIELDS,
+        "duration",
+        "allday",
+        "start_date",
+        "stop_date",
+        "recurrency",
+        "rrule",
+        "rrule_type",
+        "interval",
+        "count",
+        "until",
+        "end_type",
+        "res_id",
+        "res_model_id",
+        "res_model",
+    }
+)
+# (a moved start, stop or duration changes the minutes' time)
+MOVING_FIELDS = frozenset(
+    {*SYNCED_FIELDS, "duration", "allday", "start_date", "stop_date"}
+)
 
 
 class CalendarEvent(models.Model):
@@ -36,28 +60,39 @@ class CalendarEvent(models.Model):
         if is_sync(self.env):
             return super().write(vals)
         archiving = "active" in vals and not vals["active"]
-        if archiving or set(SYNCED_FIELDS) & set(vals):
-            self._check_can_change_meeting_minutes()
+        if archiving or GUARDED_FIELDS & set(vals):
+            self._check_can_change_meeting_minutes(removing=archiving)
         result = super().write(vals)
         if archiving:
             self._cancel_meeting_minutes(_("The calendar event was archived."))
-        elif set(SYNCED_FIELDS) & set(vals):
+        elif MOVING_FIELDS & set(vals):
             self._sync_meeting_minutes()
         return result
 
     @api.ondelete(at_uninstall=False)
     def _unlink_cancel_meeting_minutes(self):
-        self._check_can_change_meeting_minutes()
+        self._check_can_change_meeting_minutes(removing=True)
         self._cancel_meeting_minutes(_("The calendar event was deleted."))
 
-    def _check_can_change_meeting_minutes(self):
+    def _check_can_change_meeting_minutes(self, removing=False):
         """The calendar is no back door: moving, archiving or deleting the event of
-        minutes is for those who may manage the minutes (can_manage)."""
+        minutes is for those who may manage the minutes (can_manage); the event of
+        minutes that took place stays (it is part of their record)."""
         if self.env.su:
             return
         # sudo: the user may not read the minutes that stop him; can_manage is
         # still computed for him
         for minutes in self.sudo().meeting_minutes_ids:
+            if removing and minutes.state not in ("draft", "scheduled", "cancelled"):
+                raise UserError(
+                    _(
+                        "The calendar event %(event)s belongs to the minutes "
+                        "%(minutes)s, which took place: it cannot be archived or "
+                        "deleted.",
+                        event=minutes.calendar_event_id.name,
+                        minutes=minutes.display_name,
+                    )
+                )
             if minutes.state != "cancelled" and not minutes.can_manage:
                 raise UserError(
                     _(

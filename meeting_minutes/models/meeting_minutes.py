@@ -251,6 +251,7 @@ class MeetingMinutes(models.Model):
             ("archived", "Archived"),
             ("cancelled", "Cancelled"),
         ],
+        string="Status",
         required=True,
         default="draft",
         tracking=True,
@@ -393,7 +394,8 @@ class MeetingMinutes(models.Model):
             else:
                 meeting.duration = 0.0
 
-    @api.depends("stop", "company_id.meeting_completion_hours")
+    # not on the company's setting: changing it leaves existing deadlines alone
+    @api.depends("stop")
     def _compute_completion_deadline(self):
         for meeting in self:
             meeting.completion_deadline = meeting.stop and meeting.stop + timedelta(
@@ -563,7 +565,7 @@ class MeetingMinutes(models.Model):
     def _check_location(self):
         for meeting in self:
             if meeting.location_type == "online" and not (
-                meeting.location or meeting.meeting_url
+                (meeting.location or "").strip() or (meeting.meeting_url or "").strip()
             ):
                 raise ValidationError(
                     _(
@@ -680,6 +682,28 @@ class MeetingMinutes(models.Model):
             if changed - EDITABLE_FIELDS.get(meeting.state, frozenset()):
                 self.env["meeting.minutes.content.mixin"]._raise_locked(meeting)
 
+    def _check_can_update_message_content(self, messages):
+        """The chatter of the minutes is part of their record: only comments are
+        edited or deleted, and only while the content is open."""
+        result = super()._check_can_update_message_content(messages)
+        self._check_messages_editable(messages)
+        return result
+
+    def _check_messages_editable(self, messages):
+        if self.env.su:
+            return
+        for message in messages:
+            meeting = self.browse(message.res_id).sudo()
+            if message.message_type != "comment" or meeting.state not in OPEN_STATES:
+                raise UserError(
+                    _(
+                        "The messages of the minutes %(name)s are part of their "
+                        "record: the notes of the workflow never change, comments "
+                        "only while the content is open.",
+                        name=meeting.display_name,
+                    )
+                )
+
     def _check_can_follow_up(self):
         """Following up a meeting shows its action items to this meeting's readers:
         only one the user may read."""
@@ -714,6 +738,18 @@ class MeetingMinutes(models.Model):
         retention date has passed, and then only by a manager; the others never."""
         today = fields.Date.context_today(self)
         is_manager = self.env.user.has_group("meeting_minutes.group_meeting_manager")
+        # sudo: the follow-up meetings may be ones the user cannot read
+        followed = self.sudo().next_meeting_ids.filtered(
+            lambda m: m.state not in OPEN_STATES
+        )
+        if followed and not self.env.su:
+            raise UserError(
+                _(
+                    "%(name)s reviews the action items of these minutes in its "
+                    "follow-up: they cannot be deleted.",
+                    name=followed[0].display_name,
+                )
+            )
         for meeting in self:
             if meeting.state in ("draft", "cancelled"):
                 continue
@@ -1005,7 +1041,10 @@ class MeetingMinutes(models.Model):
                 missing.append(_("attendees"))
             if not meeting.agenda_ids:
                 missing.append(_("agenda items"))
-            if meeting.location_type == "onsite" and not meeting.location:
+            if (
+                meeting.location_type == "onsite"
+                and not (meeting.location or "").strip()
+            ):
                 missing.append(_("a room"))
             if missing:
                 raise UserError(

@@ -7,7 +7,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 
-from .meeting_minutes_content_mixin import PROGRESS_STATES
+from .meeting_minutes_content_mixin import OPEN_STATES as MEETING_OPEN_STATES
+from .meeting_minutes_content_mixin import PROGRESS_STATES, is_workflow
 
 OPEN_STATES = ("todo", "in_progress", "delayed")
 # items listed in one digest email; the rest are counted
@@ -199,6 +200,63 @@ class MeetingMinutesAction(models.Model):
                     )
                 )
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_reviewed(self):
+        self._check_not_reviewed()
+        for action in self:
+            if action.carried_from_id:
+                raise UserError(
+                    _(
+                        "'%(task)s' was carried over from %(meeting)s: it stays, "
+                        "cancel it instead.",
+                        task=action.name,
+                        meeting=action.carried_from_id.meeting_id.display_name,
+                    )
+                )
+
+    def _check_not_reviewed(self):
+        """An item that a follow-up meeting reviewed (or carried over) is that
+        meeting's record: it is neither reopened nor deleted."""
+        # sudo: the reviewing meeting may be one the user cannot read
+        reviews = (
+            self.env["meeting.minutes.followup"]
+            .sudo()
+            .search([("previous_action_id", "in", self.ids)])
+        )
+        for review in reviews:
+            if review.decision or review.meeting_id.state not in MEETING_OPEN_STATES:
+                raise UserError(
+                    _(
+                        "'%(task)s' is reviewed in the follow-up of %(meeting)s: it "
+                        "cannot be reopened or deleted.",
+                        task=review.previous_action_id.name,
+                        meeting=review.meeting_id.display_name,
+                    )
+                )
+
+    def _check_owner_departments(self, vals_list):
+        """The department is the owner's unless given: say so when he has none."""
+        owner_ids = {
+            vals["owner_id"]
+            for vals in vals_list
+            if vals.get("owner_id") and not vals.get("department_id")
+        }
+        for owner in self.env["res.users"].browse(owner_ids):
+            if not owner.employee_id.department_id:
+                raise ValidationError(
+                    _(
+                        "%(owner)s has no department as an employee of this company: "
+                        "give the department of the action item.",
+                        owner=owner.name,
+                    )
+                )
+
+    @api.constrains("name")
+    def _check_name(self):
+        for action in self:
+            if not (action.name or "").strip():
+                raise ValidationError(_("An action item needs a task."))
+
     @api.constrains("resolution_id", "meeting_id")
     def _check_resolution(self):
         for action in self:
@@ -214,7 +272,15 @@ class MeetingMinutesAction(models.Model):
     # CRUD
     # ------------------------------------------------------------
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._check_owner_departments(vals_list)
+        return super().create(vals_list)
+
     def write(self, vals):
+        if not is_workflow(self.env):
+            # the state is the workflow's: refused by the lines' check
+            return super().write(vals)
         if vals.get("state") == "done" and "done_date" not in vals:
             vals["done_date"] = fields.Date.context_today(self)
         elif vals.get("state") in ("todo", "in_progress", "delayed"):
@@ -253,6 +319,7 @@ class MeetingMinutesAction(models.Model):
         for action in self:
             if action.state not in ("done", "cancelled"):
                 raise UserError(_("'%(task)s' is still open.", task=action.name))
+        self._check_not_reviewed()
         today = fields.Date.context_today(self)
         for action in self:
             action._workflow().state = (

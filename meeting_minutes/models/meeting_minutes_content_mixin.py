@@ -108,7 +108,7 @@ class MeetingMinutesContentMixin(models.AbstractModel):
 
     def _check_workflow_values(self, vals):
         """A create may give the workflow fields their default value only."""
-        for name in self._meeting_workflow_fields & set(vals):
+        for name in sorted(self._meeting_workflow_fields & set(vals)):
             field = self._fields[name]
             default = self.default_get([name]).get(name, False)
             if vals[name] and vals[name] != default:
@@ -126,7 +126,7 @@ class MeetingMinutesContentMixin(models.AbstractModel):
                     )
                 )
         changed = changed - {self._meeting_parent_field, "meeting_id"}
-        for name in changed & self._meeting_workflow_fields:
+        for name in sorted(changed & self._meeting_workflow_fields):
             self._raise_workflow_field(self._fields[name])
         if not changed:
             return

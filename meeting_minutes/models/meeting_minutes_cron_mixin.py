@@ -1,7 +1,12 @@
+import logging
 import threading
+
+from psycopg2.errors import SerializationFailure
 
 from odoo import api, models
 from odoo.tools import split_every
+
+_logger = logging.getLogger(__name__)
 
 
 class MeetingMinutesCronMixin(models.AbstractModel):
@@ -24,11 +29,23 @@ class MeetingMinutesCronMixin(models.AbstractModel):
         # tests run in one transaction that must not be committed
         auto_commit = not getattr(threading.current_thread(), "testing", False)
         for batch_ids in split_every(batch_size, ids):
-            self.env.cr.execute(
-                f"SELECT id FROM {self._table} WHERE id IN %s FOR UPDATE SKIP LOCKED",  # noqa: E501
-                [tuple(batch_ids)],
-            )
-            batch = self.browse([row[0] for row in self.env.cr.fetchall()])
+            try:
+                with self.env.cr.savepoint(flush=False):
+                    self.env.cr.execute(
+                        f"SELECT id FROM {self._table} WHERE id IN %s "
+                        "FOR UPDATE SKIP LOCKED",
+                        [tuple(batch_ids)],
+                    )
+                    locked_ids = [row[0] for row in self.env.cr.fetchall()]
+            except SerializationFailure:
+                # another worker changed them since this run's snapshot: theirs
+                _logger.info(
+                    "%s: %s records processed by another worker, skipped",
+                    method,
+                    len(batch_ids),
+                )
+                locked_ids = []
+            batch = self.browse(locked_ids)
             # another worker may have processed them since the search
             batch.invalidate_recordset()
             batch = batch.filtered_domain(domain)

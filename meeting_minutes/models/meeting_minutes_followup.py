@@ -3,6 +3,8 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .meeting_minutes_content_mixin import PROGRESS_STATES
+
 
 class MeetingMinutesFollowup(models.Model):
     """The review, in a meeting, of an action item of the meeting it follows up: why it
@@ -126,6 +128,8 @@ class MeetingMinutesFollowup(models.Model):
             # sudo: name the previous minutes in the refusal; can_manage is still
             # computed for the current user
             previous = followup.sudo().previous_action_id.meeting_id
+            if previous.state not in PROGRESS_STATES:
+                self._raise_locked(previous)
             if not previous.can_manage:
                 raise UserError(
                     _(

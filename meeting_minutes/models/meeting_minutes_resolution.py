@@ -34,6 +34,12 @@ class MeetingMinutesResolution(models.Model):
         "meeting.minutes.action", "resolution_id", string="Action Items"
     )
 
+    @api.constrains("content")
+    def _check_content(self):
+        for resolution in self:
+            if not (resolution.content or "").strip():
+                raise ValidationError(_("A resolution needs its content."))
+
     @api.constrains("agenda_id", "meeting_id")
     def _check_agenda(self):
         for resolution in self:

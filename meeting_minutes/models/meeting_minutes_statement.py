@@ -43,6 +43,17 @@ class MeetingMinutesStatement(models.Model):
     def _get_meetings(self):
         return self.mapped("agenda_id.meeting_id")
 
+    @api.constrains("content")
+    def _check_content(self):
+        for statement in self:
+            if not (statement.content or "").strip():
+                raise ValidationError(
+                    _(
+                        "A statement on '%(item)s' needs its content.",
+                        item=statement.agenda_id.name,
+                    )
+                )
+
     @api.onchange("speaker_id")
     def _onchange_speaker_id(self):
         if self.speaker_id.employee_id.department_id:

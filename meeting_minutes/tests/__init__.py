@@ -13,3 +13,6 @@ from . import test_working_days
 from . import test_actions_and_wizards
 from . import test_record_form
 from . import test_concurrency
+from . import test_bad_input
+from . import test_access_matrix
+from . import test_integrity_guards

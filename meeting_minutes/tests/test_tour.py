@@ -10,6 +10,12 @@ from .common import MeetingMinutesCase
 class TestMeetingMinutesTour(HttpCase, MeetingMinutesCase):
     def test_workflow_tour(self):
         """The host drives the whole path in the web client."""
+        # The approval renders the PDF inside the request; wkhtmltopdf would fetch
+        # the report CSS from this test server, whose one test cursor that request
+        # holds: point it at a closed port (the PDF itself is tested in test_report)
+        self.env["ir.config_parameter"].sudo().set_param(
+            "report.url", "http://127.0.0.1:9"
+        )
         # tomorrow: a short notice, the tour gives the reason in the wizard
         start = fields.Datetime.now().replace(microsecond=0) + timedelta(days=1)
         meeting = self._create_meeting(start=start)

@@ -11,11 +11,15 @@ function clickButton(name, content) {
     };
 }
 
-function checkState(value, label) {
-    return {
+function checkState(value, label, timeout = 0) {
+    const step = {
         content: `The minutes are ${label}`,
         trigger: `.o_statusbar_status button.o_arrow_button_current[data-value="${value}"]`,
     };
+    if (timeout) {
+        step.timeout = timeout;
+    }
+    return step;
 }
 
 // The host drives a meeting from the invitation to the distribution of the approved
@@ -55,7 +59,8 @@ registry.category("web_tour.tours").add("meeting_minutes_tour", {
         clickButton("action_submit", "Submit to the host"),
         checkState("submitted", "submitted"),
         clickButton("action_approve", "The host approves"),
-        checkState("approved", "approved"),
+        // the approval renders the official PDF (wkhtmltopdf) before it answers
+        checkState("approved", "approved", 60000),
         clickButton("action_distribute", "Distribute the approved minutes"),
         checkState("distributed", "distributed"),
     ],
