@@ -43,14 +43,21 @@ def addon_version(manifest):
 
 
 def data_files():
-    """Every non-Python file of the addon (xml, csv, po, png, js, scss, md, ...)."""
+    """Every non-Python file of the addon (xml, csv, po, png, js, scss, md, ...),
+    and the migration scripts (``migrations/<version>/`` is no Python package)."""
     found = []
     for root, dirs, files in os.walk(ADDON_DIR):
         dirs[:] = sorted(
             d for d in dirs if d not in SKIP_DIRS and not d.startswith(".")
         )
+        in_migrations = os.path.relpath(root, ADDON_DIR).split(os.sep)[0] == (
+            "migrations"
+        )
         for name in sorted(files):
-            if name.endswith(SKIP_SUFFIXES) or name.startswith("."):
+            if name.startswith(".") or (
+                name.endswith(SKIP_SUFFIXES)
+                and not (in_migrations and name.endswith(".py"))
+            ):
                 continue
             found.append(os.path.relpath(os.path.join(root, name), ADDON_DIR))
     return found

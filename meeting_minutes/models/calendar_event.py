@@ -83,22 +83,22 @@ class CalendarEvent(models.Model):
         # sudo: the user may not read the minutes that stop him; can_manage is
         # still computed for him
         for minutes in self.sudo().meeting_minutes_ids:
-            if removing and minutes.state not in ("draft", "scheduled", "cancelled"):
-                raise UserError(
-                    _(
-                        "The calendar event %(event)s belongs to the minutes "
-                        "%(minutes)s, which took place: it cannot be archived or "
-                        "deleted.",
-                        event=minutes.calendar_event_id.name,
-                        minutes=minutes.display_name,
-                    )
-                )
             if minutes.state != "cancelled" and not minutes.can_manage:
                 raise UserError(
                     _(
                         "The calendar event %(event)s holds the minutes %(minutes)s: "
                         "only their host, their recorder or a meeting manager can "
                         "move, archive or delete it.",
+                        event=minutes.calendar_event_id.name,
+                        minutes=minutes.display_name,
+                    )
+                )
+            if removing and minutes.state not in ("draft", "scheduled", "cancelled"):
+                raise UserError(
+                    _(
+                        "The calendar event %(event)s belongs to the minutes "
+                        "%(minutes)s, which took place: it cannot be archived or "
+                        "deleted.",
                         event=minutes.calendar_event_id.name,
                         minutes=minutes.display_name,
                     )

@@ -257,7 +257,7 @@ class TestMeetingRules(MeetingWorkflowCase):
                 "groups_id": [(6, 0, self.ref_groups())],
             }
         )
-        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
+        with self.assertRaisesRegex(ValidationError, "No Employee has no department"):
             Action.create(self._action_vals(owner_id=nobody.id))
         action = Action.create(
             self._action_vals(owner_id=nobody.id, department_id=self.dep_sales.id)
