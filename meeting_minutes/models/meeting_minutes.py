@@ -693,6 +693,7 @@ class MeetingMinutes(models.Model):
         if self.env.su:
             return
         for message in messages:
+            # sudo: the state of the minutes, whoever holds the message
             meeting = self.browse(message.res_id).sudo()
             if message.message_type != "comment" or meeting.state not in OPEN_STATES:
                 raise UserError(
@@ -1449,6 +1450,7 @@ class MeetingMinutes(models.Model):
 
     @api.model
     def _get_archive_domain(self, now):
+        # sudo: each company's delay, for the cron that serves them all
         companies = self.env["res.company"].sudo().search([])
         return expression.AND(
             [

@@ -509,6 +509,7 @@ class MeetingMinutesAction(models.Model):
         """Open items of distributed minutes due within the company's reminder
         days, not reminded yet. A window, not an exact date: a missed day catches
         up."""
+        # sudo: each company's reminder days, for the cron that serves them all
         companies = self.env["res.company"].sudo().search([])
         company_domains = [
             [
