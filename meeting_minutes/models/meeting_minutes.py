@@ -321,6 +321,7 @@ class MeetingMinutes(models.Model):
         "2 after a first revision, ...",
     )
     revision_reason = fields.Text(
+        string="Pending Revision",
         copy=False,
         readonly=True,
         help="Why the approved minutes are being revised (until the next approval).",
@@ -885,12 +886,26 @@ class MeetingMinutes(models.Model):
         return True
 
     def action_cancel(self):
+        self._check_can_cancel()
+        return self._action_open_reason_wizard("cancel")
+
+    def _check_can_cancel(self):
+        """Before the approval; minutes approved once (under revision) are an
+        official record: revised, never cancelled."""
         self._check_state(
             ("draft", "scheduled", "in_progress", "confirmed", "submitted"),
             _("cancelled"),
         )
         self._check_is_organizer()
-        return self._action_open_reason_wizard("cancel")
+        for meeting in self.filtered("revision_number"):
+            raise UserError(
+                _(
+                    "The minutes %(name)s were approved (revision %(version)s): they "
+                    "are revised, not cancelled.",
+                    name=meeting.display_name,
+                    version=meeting.revision_number,
+                )
+            )
 
     def action_reset_to_draft(self):
         self._check_state(("cancelled", "scheduled"), _("reset to draft"))
@@ -1300,7 +1315,7 @@ class MeetingMinutes(models.Model):
         approval."""
         self.ensure_one()
         # sudo: reading the stored file itself, whoever asks (the minutes are read)
-        attachment = self.sudo().approved_report_id
+        attachment = self.sudo().approved_report_id.with_context(bin_size=False)
         if not attachment or not self.approved_report_sha256:
             return False
         return hashlib.sha256(attachment.raw or b"").hexdigest() == (
@@ -1337,6 +1352,10 @@ class MeetingMinutes(models.Model):
             )
             meeting.activity_schedule(
                 "meeting_minutes.mail_activity_type_revise_minutes",
+                summary=_(
+                    "The approved minutes are reopened for revision %(version)s",
+                    version=meeting.revision_number + 1,
+                ),
                 note=reason,
                 user_id=meeting.recorder_id.id,
             )
@@ -1649,7 +1668,13 @@ class MeetingMinutes(models.Model):
     def _action_open_reason_wizard(self, mode):
         return {
             "type": "ir.actions.act_window",
-            "name": _("Reason"),
+            "name": {
+                "short_notice": _("Short notice: why?"),
+                "reject": _("Reject the minutes"),
+                "cancel": _("Cancel the meeting"),
+                "reset": _("Reset to draft"),
+                "revise": _("Revise the approved minutes"),
+            }.get(mode, _("Reason")),
             "res_model": "meeting.minutes.reason.wizard",
             "view_mode": "form",
             "target": "new",

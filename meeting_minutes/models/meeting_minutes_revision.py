@@ -51,7 +51,8 @@ class MeetingMinutesRevision(models.Model):
     def _compute_is_valid(self):
         for revision in self:
             # sudo: reading the stored file itself (the revision is readable)
-            raw = revision.sudo().attachment_id.raw or b""
+            # (the web client reads with bin_size: the file, not its size)
+            raw = revision.sudo().attachment_id.with_context(bin_size=False).raw or b""
             revision.is_valid = hashlib.sha256(raw).hexdigest() == revision.sha256
 
     def action_download(self):

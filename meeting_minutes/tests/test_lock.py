@@ -154,6 +154,11 @@ class TestMeetingLock(MeetingWorkflowCase):
                 )
             )
         )
+        # under revision, approved once: revised, never cancelled
+        with self.assertRaisesRegex(UserError, "revised, not cancelled"):
+            self.meeting.with_user(self.recorder).action_cancel()
+        with self.assertRaisesRegex(UserError, "revised, not cancelled"):
+            self._reason(self.recorder, self.meeting, "cancel", "Never happened")
         corrected = "2026 Q3 product iteration priority coordination (corrected)"
         self.meeting.with_user(self.recorder).write({"name": corrected})
         self.meeting.action_ids[0].with_user(self.recorder).deadline = date(2026, 6, 26)
@@ -172,6 +177,14 @@ class TestMeetingLock(MeetingWorkflowCase):
         self.assertEqual(self.meeting.revision_number, 2)
         self.assertNotEqual(self.meeting.approved_report_id, first)
         self.assertTrue(self.meeting._verify_approved_report())
+        # as the web client reads them (binary fields as their size)
+        as_client = self.meeting.with_user(self.host).with_context(bin_size=True)
+        self.assertTrue(as_client._verify_approved_report())
+        self.assertEqual(as_client.revision_ids.mapped("is_valid"), [True, True])
+        activity = self._activities(
+            self.meeting, "meeting_minutes.mail_activity_type_revise_minutes"
+        )
+        self.assertFalse(activity, "the revision's activity is done by the approval")
         # the earlier PDF stays: nobody but the superuser deletes or rewrites it
         for user in (self.recorder, self.host, self.manager):
             with self.subTest(user=user.login):

@@ -49,11 +49,7 @@ class MeetingMinutesReasonWizard(models.TransientModel):
             meetings._check_can_approve()
             meetings._do_reject(reason)
         elif self.mode == "cancel":
-            meetings._check_state(
-                ("draft", "scheduled", "in_progress", "confirmed", "submitted"),
-                _("cancelled"),
-            )
-            meetings._check_is_organizer()
+            meetings._check_can_cancel()
             meetings._do_cancel(reason)
         elif self.mode == "reset":
             meetings._check_state(("cancelled", "scheduled"), _("reset to draft"))
