@@ -2,7 +2,7 @@
     "name": "Meeting Minutes",
     "summary": "Cross-department coordination meetings: agenda, minutes by department, "
     "resolutions, action items, approval, distribution, reminders and archiving",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Productivity",
     "website": "https://github.com/meeting-minutes/meeting_minutes",
     "author": "meeting_minutes developers",
@@ -29,6 +29,9 @@
         "views/meeting_minutes_menus.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "meeting_minutes/static/src/scss/meeting_minutes_backend.scss",
+        ],
         "web.assets_tests": [
             "meeting_minutes/static/tests/tours/*.js",
         ],

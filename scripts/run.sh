@@ -13,7 +13,9 @@ if [[ "$(module_state "$DB" meeting_minutes)" == "installed" ]]; then
     ACTION=(-u meeting_minutes)
     log "database $DB exists: updating meeting_minutes"
 else
-    ACTION=(-i meeting_minutes)
+    # Chinese loaded first, so that every module installs its zh_CN terms: the
+    # demo's colleagues read Odoo in Chinese, admin in English
+    ACTION=(-i meeting_minutes --load-language=zh_CN)
     log "database $DB: installing meeting_minutes with demo data (first run, about a minute)"
 fi
 log "Odoo will serve http://localhost:$HTTP_PORT  -  login: admin / password: admin  (Ctrl-C to stop)"

@@ -16,3 +16,4 @@ from . import ir_attachment
 from . import hr_department
 from . import mail_activity
 from . import mail_message
+from . import res_users

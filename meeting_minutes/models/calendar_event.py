@@ -125,12 +125,12 @@ class CalendarEvent(models.Model):
                     "res_id": minutes.id,
                 }
             )
+        # a page of the app itself (its menu, its breadcrumbs), not a form
+        # stacked under the calendar's
         return {
-            "type": "ir.actions.act_window",
-            "res_model": "meeting.minutes",
-            "res_id": minutes.id,
-            "view_mode": "form",
-            "target": "current",
+            "type": "ir.actions.act_url",
+            "url": f"/odoo/meeting-minutes/{minutes.id}",
+            "target": "self",
         }
 
     # ------------------------------------------------------------
@@ -156,7 +156,9 @@ class CalendarEvent(models.Model):
         departments = users.employee_id.department_id | department
         return {
             "name": self.name,
-            "purpose": html2plaintext(self.description or "") or self.name,
+            # the one question the meeting settles: the event's description if it
+            # has one, never its title (the organizer states it before scheduling)
+            "purpose": html2plaintext(self.description or "").strip() or False,
             "start": self.start,
             "stop": self.stop,
             "location_type": "online"

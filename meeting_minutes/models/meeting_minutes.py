@@ -7,7 +7,7 @@ from psycopg2.errors import LockNotAvailable, SerializationFailure
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
-from odoo.tools import html_escape
+from odoo.tools import format_datetime, html_escape
 
 from odoo.addons.base.models.res_partner import _tz_get
 
@@ -84,6 +84,10 @@ EDITABLE_FIELDS = {state: CONTENT_FIELDS for state in OPEN_STATES}
 MINUTES_REPORT = "meeting_minutes.action_report_meeting_minutes"
 
 
+# the kanban's folded columns: nobody has work left on these minutes
+FOLDED_STATES = ("distributed", "archived", "cancelled")
+
+
 class MeetingMinutes(models.Model):
     _name = "meeting.minutes"
     _description = "Meeting Minutes"
@@ -91,6 +95,9 @@ class MeetingMinutes(models.Model):
     _order = "start desc, id desc"
     _check_company_auto = True
     _rec_names_search = ["name", "reference", "archive_code"]
+    # the participants comment on minutes they may read (mail_message.py keeps
+    # the comments to the minutes whose content is open)
+    _mail_post_access = "read"
 
     def _default_department(self):
         return self.env.user.employee_id.department_id
@@ -109,9 +116,10 @@ class MeetingMinutes(models.Model):
     reference = fields.Char(
         readonly=True, copy=False, index="trigram", default=lambda self: _("New")
     )
+    # required to schedule (_check_can_schedule): minutes opened from a calendar
+    # event start without one
     purpose = fields.Text(
         string="Core Purpose",
-        required=True,
         tracking=True,
         help="The one question the meeting must settle.",
     )
@@ -248,7 +256,7 @@ class MeetingMinutes(models.Model):
             ("submitted", "Submitted"),
             ("approved", "Approved"),
             ("distributed", "Distributed"),
-            ("archived", "Archived"),
+            ("archived", "Filed"),
             ("cancelled", "Cancelled"),
         ],
         string="Status",
@@ -339,6 +347,10 @@ class MeetingMinutes(models.Model):
     open_action_count = fields.Integer(compute="_compute_action_counts", store=True)
     overdue_action_count = fields.Integer(compute="_compute_action_counts", store=True)
     next_meeting_count = fields.Integer(compute="_compute_next_meeting_count")
+    to_confirm_count = fields.Integer(
+        compute="_compute_to_confirm_count",
+        help="Present attendees who have neither confirmed nor objected.",
+    )
     is_my_department = fields.Boolean(
         compute="_compute_is_my_department", search="_search_is_my_department"
     )
@@ -352,6 +364,12 @@ class MeetingMinutes(models.Model):
     can_manage = fields.Boolean(compute="_compute_can")
     can_approve = fields.Boolean(compute="_compute_can")
     can_revise = fields.Boolean(compute="_compute_can")
+    archive_blocker = fields.Char(compute="_compute_archive_blocker")
+    can_edit_content = fields.Boolean(
+        compute="_compute_can_edit_content",
+        help="The rule of _check_can_edit_content: the views show as editable what "
+        "the server accepts.",
+    )
 
     _sql_constraints = [
         (
@@ -422,6 +440,21 @@ class MeetingMinutes(models.Model):
                 | meeting.create_uid
             )
 
+    @api.depends(
+        "attendee_ids.attendance", "attendee_ids.confirmed", "attendee_ids.objection"
+    )
+    def _compute_to_confirm_count(self):
+        for meeting in self:
+            meeting.to_confirm_count = len(
+                meeting.attendee_ids.filtered(
+                    lambda a: (
+                        a.attendance == "present"
+                        and not a.confirmed
+                        and not a.objection
+                    )
+                )
+            )
+
     @api.depends("attendee_ids.attendance")
     def _compute_attendee_counts(self):
         for meeting in self:
@@ -484,6 +517,31 @@ class MeetingMinutes(models.Model):
         for meeting in self:
             meeting.is_locked = meeting.state not in EDITABLE_FIELDS
 
+    @api.depends("state", "open_action_count")
+    def _compute_archive_blocker(self):
+        """Why distributed minutes cannot be filed yet: the rule of
+        _check_can_archive, which the form shows instead of the button."""
+        for meeting in self:
+            meeting.archive_blocker = (
+                meeting.state == "distributed"
+                and meeting.open_action_count
+                and _(
+                    "The minutes %(name)s still have %(count)s open action items: "
+                    "they are filed once every item is completed or cancelled.",
+                    name=meeting.display_name,
+                    count=meeting.open_action_count,
+                )
+            ) or False
+
+    @api.depends_context("uid")
+    @api.depends("state", "host_id", "recorder_id", "create_uid")
+    def _compute_can_edit_content(self):
+        for meeting in self:
+            # minutes being created belong to their author (create_uid)
+            meeting.can_edit_content = not meeting.is_locked and (
+                meeting.can_manage or not meeting._origin.id
+            )
+
     @api.depends_context("uid")
     @api.depends("department_ids", "initiating_department_id")
     def _compute_is_my_department(self):
@@ -531,6 +589,21 @@ class MeetingMinutes(models.Model):
             for key, __ in self._fields["state"].selection
             if key not in ("archived", "cancelled") or key in states
         ]
+
+    @api.model
+    def web_read_group(
+        self, domain, fields, groupby, limit=None, offset=0, orderby=False, lazy=True
+    ):
+        """The kanban by status folds the minutes that need nobody any more
+        (distributed, filed, cancelled): the columns on screen are the work."""
+        result = super().web_read_group(
+            domain, fields, groupby, limit, offset, orderby, lazy
+        )
+        if groupby and groupby[0] == "state":
+            for group in result["groups"]:
+                if group.get("state") in FOLDED_STATES:
+                    group["__fold"] = True
+        return result
 
     # ------------------------------------------------------------
     # CONSTRAINTS AND ONCHANGES
@@ -783,9 +856,13 @@ class MeetingMinutes(models.Model):
         return vals_list
 
     @api.depends("reference", "name")
+    @api.depends_context("meeting_minutes_name_only")
     def _compute_display_name(self):
+        # the calendar and the breadcrumbs of the app show the name alone (the
+        # reference is on the form); everywhere else the reference comes first
+        name_only = self.env.context.get("meeting_minutes_name_only")
         for meeting in self:
-            if meeting.reference and meeting.reference != _("New"):
+            if not name_only and meeting.reference and meeting.reference != _("New"):
                 meeting.display_name = f"[{meeting.reference}] {meeting.name}"
             else:
                 meeting.display_name = meeting.name
@@ -807,6 +884,7 @@ class MeetingMinutes(models.Model):
     def action_start(self):
         self._check_state(("scheduled",), _("started"))
         self._check_is_organizer()
+        self._check_has_started(_("started"), lead=True)
         self._workflow().write({"state": "in_progress"})
         return True
 
@@ -814,10 +892,25 @@ class MeetingMinutes(models.Model):
         """Record that every present attendee without objection confirms."""
         self._check_state(("in_progress",), _("confirmed by the attendees"))
         self._check_is_organizer()
-        self.attendee_ids.filtered(
-            lambda a: a.attendance == "present" and not a.objection
-        ).write({"confirmed": True})
-        return True
+        attendees = self.attendee_ids.filtered(
+            lambda a: a.attendance == "present" and not a.confirmed and not a.objection
+        )
+        attendees.write({"confirmed": True})
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "message": _(
+                    "Confirmed for %(count)s attendees: %(names)s.",
+                    count=len(attendees),
+                    names=", ".join(attendees.user_id.mapped("name")),
+                )
+                if attendees
+                else _("Every present attendee has already confirmed or objected."),
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
 
     def action_confirm(self):
         self._check_can_confirm()
@@ -979,6 +1072,21 @@ class MeetingMinutes(models.Model):
             },
         }
 
+    @api.model
+    def _action_open_my_meetings(self):
+        """The landing page: the user's meetings; for a meeting manager also the
+        minutes waiting for an approval (same filter group: either)."""
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "meeting_minutes.meeting_minutes_action"
+        )
+        if self.env.user.has_group("meeting_minutes.group_meeting_manager"):
+            action["context"] = {
+                "search_default_my_meetings": 1,
+                "search_default_to_approve": 1,
+                "meeting_minutes_name_only": 1,
+            }
+        return action
+
     def action_print_minutes(self):
         return self.env.ref(
             "meeting_minutes.action_report_meeting_minutes"
@@ -1053,6 +1161,8 @@ class MeetingMinutes(models.Model):
         self._check_is_organizer()
         for meeting in self:
             missing = []
+            if not (meeting.purpose or "").strip():
+                missing.append(_("a core purpose"))
             if not meeting.attendee_ids:
                 missing.append(_("attendees"))
             if not meeting.agenda_ids:
@@ -1079,9 +1189,37 @@ class MeetingMinutes(models.Model):
                     )
                 )
 
+    def _check_has_started(self, verb, lead=False):
+        """What the minutes record happens in the meeting: nothing is confirmed,
+        submitted or approved before its start, and it is started at the earliest
+        the company's lead time before (``lead``)."""
+        now = fields.Datetime.now()
+        for meeting in self:
+            earliest = meeting.start
+            if lead:
+                earliest -= timedelta(
+                    minutes=meeting.company_id.meeting_start_lead_minutes
+                )
+            if now < earliest:
+                raise UserError(
+                    _(
+                        "The minutes %(name)s can be %(verb)s from %(when)s: the "
+                        "meeting starts at %(start)s.",
+                        name=meeting.display_name,
+                        verb=verb,
+                        when=format_datetime(
+                            self.env, earliest, tz=meeting.tz, dt_format="short"
+                        ),
+                        start=format_datetime(
+                            self.env, meeting.start, tz=meeting.tz, dt_format="short"
+                        ),
+                    )
+                )
+
     def _check_can_confirm(self):
         self._check_state(("in_progress",), _("confirmed"))
         self._check_is_organizer()
+        self._check_has_started(_("confirmed"))
         for meeting in self:
             attended = meeting.attendee_ids.department_id
             missing = meeting.department_ids - attended
@@ -1110,6 +1248,7 @@ class MeetingMinutes(models.Model):
     def _check_can_submit(self):
         self._check_state(("confirmed",), _("submitted"))
         self._check_is_organizer()
+        self._check_has_started(_("submitted"))
         for meeting in self:
             missing = [
                 _("a statement on '%(item)s'", item=item.name)
@@ -1141,6 +1280,7 @@ class MeetingMinutes(models.Model):
 
     def _check_can_approve(self):
         self._check_state(("submitted",), _("approved or rejected"))
+        self._check_has_started(_("approved"))
         if self.env.su:
             return
         for meeting in self:
@@ -1172,18 +1312,11 @@ class MeetingMinutes(models.Model):
                 )
 
     def _check_can_archive(self):
-        self._check_state(("distributed",), _("archived"))
+        self._check_state(("distributed",), _("filed"))
         self._check_is_organizer()
         for meeting in self:
-            if meeting.open_action_count:
-                raise UserError(
-                    _(
-                        "The minutes %(name)s still have %(count)s open action items: "
-                        "close them before archiving.",
-                        name=meeting.display_name,
-                        count=meeting.open_action_count,
-                    )
-                )
+            if meeting.archive_blocker:
+                raise UserError(meeting.archive_blocker)
 
     # ------------------------------------------------------------
     # WORKFLOW: doing
@@ -1201,8 +1334,8 @@ class MeetingMinutes(models.Model):
                     body=Markup("<p>%s</p><p>%s</p>")
                     % (
                         _(
-                            "Short notice: %(days)s working days before the meeting, "
-                            "%(required)s required.",
+                            "Short notice: working days of notice %(days)s, "
+                            "required %(required)s.",
                             days=meeting._get_notice_working_days(now),
                             required=meeting.company_id.meeting_notice_days,
                         ),
@@ -1624,6 +1757,16 @@ class MeetingMinutes(models.Model):
         frozen at the approval get it now)."""
         self.ensure_one()
         return self.approved_report_id or self._freeze_approved_report()
+
+    def _get_print_report_name(self):
+        """The download name of the minutes, in the official language (that of
+        the approved PDF): its file name, marked as a draft until the approval."""
+        self.ensure_one()
+        meeting = self.with_context(lang=self._get_official_lang())
+        name = meeting._get_report_filename().removesuffix(".pdf")
+        if self.approved_report_id:
+            return name
+        return meeting.env._("%(name)s (draft)", name=name)
 
     def _get_report_filename(self):
         """E.g. MM-2026-0001.pdf, MM-2026-0001 修订2.pdf for the second revision."""

@@ -113,6 +113,9 @@ class MeetingMinutesAction(models.Model):
         readonly=True,
     )
     can_update_progress = fields.Boolean(compute="_compute_can_update_progress")
+    can_manage = fields.Boolean(
+        related="meeting_id.can_manage", string="Can Manage the Minutes"
+    )
     is_my_department = fields.Boolean(
         compute="_compute_is_my_department", search="_search_is_my_department"
     )
@@ -167,12 +170,16 @@ class MeetingMinutesAction(models.Model):
         return domain if (operator == "=") == value else ["!", *domain]
 
     @api.depends_context("uid")
-    @api.depends("owner_id", "meeting_id.host_id", "meeting_id.recorder_id")
+    @api.depends(
+        "owner_id", "meeting_id.host_id", "meeting_id.recorder_id", "meeting_id.state"
+    )
     def _compute_can_update_progress(self):
-        """The owner and those who may manage the minutes (can_manage)."""
+        """The owner and those who may manage the minutes (can_manage), while the
+        minutes are in PROGRESS_STATES: the rule of _check_can_update_progress."""
         for action in self:
             action.can_update_progress = (
-                action.meeting_id.can_manage or self.env.user == action.owner_id
+                action.meeting_id.state in PROGRESS_STATES
+                and (action.meeting_id.can_manage or self.env.user == action.owner_id)
             )
 
     def _can_report_progress(self):
@@ -308,7 +315,10 @@ class MeetingMinutesAction(models.Model):
         return True
 
     def action_cancel(self):
+        """Cancelling an item the meeting decided is the organizers' call, not
+        the owner's."""
         self._check_can_update_progress()
+        self.meeting_id._check_is_organizer()
         self._check_open()
         self._workflow().write({"state": "cancelled"})
         self.activity_unlink(["meeting_minutes.mail_activity_type_action_item"])
@@ -327,6 +337,17 @@ class MeetingMinutesAction(models.Model):
             )
         self._schedule_owner_activity()
         return True
+
+    @api.model
+    def _action_open_my_actions(self):
+        """The landing page: the user's open items; a meeting manager, who may
+        update them all, lands on every open item."""
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "meeting_minutes.meeting_minutes_action_action"
+        )
+        if self.env.user.has_group("meeting_minutes.group_meeting_manager"):
+            action["context"] = {"search_default_open": 1}
+        return action
 
     def action_open_meeting(self):
         self.ensure_one()

@@ -29,9 +29,12 @@ class MeetingMinutesAttendee(models.Model):
     )
     job_title = fields.Char(compute="_compute_job_title", store=True, readonly=False)
     attendance = fields.Selection(
-        [("present", "Present"), ("absent", "Absent")],
+        # "attending" reads right before the meeting (expected) and after it
+        [("present", "Attending"), ("absent", "Absent")],
         required=True,
         default="present",
+        help="Record an absence (with its reason) before or during the meeting; "
+        "an absentee may leave a written opinion.",
     )
     absence_reason = fields.Char(
         help="E.g. visiting a customer, written opinion submitted in advance."

@@ -64,6 +64,8 @@ class MeetingMinutesContentMixin(models.AbstractModel):
         index=True,
     )
     company_id = fields.Many2one(related="meeting_id.company_id", store=True)
+    # the rule of _check_can_edit_content, for the views of the line
+    meeting_can_edit = fields.Boolean(related="meeting_id.can_edit_content")
 
     # ------------------------------------------------------------
     # CRUD
@@ -137,10 +139,10 @@ class MeetingMinutesContentMixin(models.AbstractModel):
 
     def _check_can_report_progress(self):
         for line in self:
+            if line.meeting_id.state not in PROGRESS_STATES:
+                self._raise_locked(line.meeting_id)
             if not line._can_report_progress():
                 line.meeting_id._check_can_edit_content()
-            elif line.meeting_id.state not in PROGRESS_STATES:
-                self._raise_locked(line.meeting_id)
 
     def _can_report_progress(self):
         """Whether the current user reports the progress of this line."""

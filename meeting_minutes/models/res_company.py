@@ -59,6 +59,12 @@ class ResCompany(models.Model):
         help="Archived minutes are kept at least this many years after the meeting "
         "(never less than one).",
     )
+    meeting_start_lead_minutes = fields.Integer(
+        string="Start Up To (minutes before)",
+        default=30,
+        help="A meeting can be started this many minutes before its planned start; "
+        "it is confirmed, submitted and approved only once it has started.",
+    )
     meeting_colloquialisms = fields.Text(
         string="Colloquialisms",
         default=DEFAULT_COLLOQUIALISMS,
@@ -73,6 +79,7 @@ class ResCompany(models.Model):
         "meeting_reminder_days",
         "meeting_archive_delay_days",
         "meeting_retention_years",
+        "meeting_start_lead_minutes",
     )
     def _check_meeting_delays(self):
         for company in self:
@@ -83,6 +90,7 @@ class ResCompany(models.Model):
                     company.meeting_distribution_days,
                     company.meeting_reminder_days,
                     company.meeting_archive_delay_days,
+                    company.meeting_start_lead_minutes,
                 )
                 < 0
             ):

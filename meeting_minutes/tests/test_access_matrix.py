@@ -660,8 +660,8 @@ class TestMeetingAccessMatrix(MeetingWorkflowCase):
                 }
             )
         )
-        action = event.with_user(self.recorder).action_open_meeting_minutes()
-        minutes = self.Meeting.browse(action["res_id"])
+        event.with_user(self.recorder).action_open_meeting_minutes()
+        minutes = event.meeting_minutes_ids
         self.assertEqual(event.meeting_minutes_ids, minutes)
         self.assertRecordValues(
             minutes,

@@ -169,7 +169,11 @@ class TestActionsAndWizards(MeetingWorkflowCase):
             )
         action._schedule_owner_activity()
         self.assertTrue(action.activity_ids)
-        action.action_cancel()
+        # cancelling what the meeting decided is the organizers' call
+        self.assertFalse(action.can_manage)
+        with self.assertRaises(AccessError):
+            action.action_cancel()
+        action.with_user(self.host).action_cancel()
         self.assertEqual(action.state, "cancelled")
         self.assertFalse(action.activity_ids)
 

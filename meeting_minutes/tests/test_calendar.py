@@ -50,8 +50,13 @@ class TestMeetingCalendar(MeetingWorkflowCase):
 
     def _open_minutes(self, event, user=None):
         action = event.with_user(user or self.recorder).action_open_meeting_minutes()
-        self.assertEqual(action["res_model"], "meeting.minutes")
-        return self.env["meeting.minutes"].browse(action["res_id"])
+        # the minutes open as a page of the app, not under the calendar's menu
+        minutes = event.meeting_minutes_ids
+        self.assertEqual(
+            action["url"],
+            f"/odoo/meeting-minutes/{minutes.id}",
+        )
+        return minutes
 
     def test_minutes_from_event(self):
         event = self._create_event()

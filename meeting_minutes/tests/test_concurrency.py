@@ -36,6 +36,8 @@ QUIET = {
 # a port where nothing listens: wkhtmltopdf renders the PDF without the report
 # CSS, and fetches nothing from a server that would write in the database
 NO_SERVER_URL = "http://127.0.0.1:9"
+# the day after the submitted meeting of _commit_submitted_meeting
+AFTER_SUBMITTED_MEETING = "2031-02-25 09:00:00"
 # a marker in the names of the committed records, to find them again
 MARK = "[concurrency test]"
 # a Monday; the reminder window of the company is 2 days (the default)
@@ -207,6 +209,8 @@ class TestMeetingConcurrency(TransactionCase):
             ).unlink()
 
     def _commit_submitted_meeting(self, name):
+        """Minutes of a meeting on 24 February 2031, submitted: approved from the
+        meeting's start on (AFTER_SUBMITTED_MEETING)."""
         return self._commit_meeting(
             name,
             "submitted",
@@ -270,6 +274,7 @@ class TestMeetingConcurrency(TransactionCase):
     # ------------------------------------------------------------
 
     @mute_logger("odoo.sql_db")
+    @freeze_time(AFTER_SUBMITTED_MEETING)
     def test_approvals_at_once(self):
         """The host approves and has not committed yet; a meeting manager approving
         meanwhile is told someone else is moving the minutes (no wait, no second
@@ -288,6 +293,7 @@ class TestMeetingConcurrency(TransactionCase):
         self._assert_approved_once(meeting_id)
 
     @mute_logger("odoo.sql_db")
+    @freeze_time(AFTER_SUBMITTED_MEETING)
     def test_approval_after_concurrent_commit(self):
         """A meeting manager opened the minutes before the host's approval was
         committed and approves after it: a clear error (not a raw serialization

@@ -176,8 +176,8 @@ class TestIntegrityGuards(MeetingWorkflowCase):
                 }
             )
         )
-        action = event.with_user(self.recorder).action_open_meeting_minutes()
-        minutes = self.env["meeting.minutes"].browse(action["res_id"])
+        event.with_user(self.recorder).action_open_meeting_minutes()
+        minutes = event.meeting_minutes_ids
         # the duration moves the end: for the minutes' organizers only
         with self.assertRaisesRegex(UserError, "holds the minutes"):
             event.with_user(self.engineer).write({"duration": 9})

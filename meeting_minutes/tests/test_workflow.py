@@ -118,8 +118,7 @@ class TestMeetingWorkflow(MeetingWorkflowCase):
             lambda m: "Short notice" in (m.body or "")
         )
         self.assertEqual(len(note), 1)
-        self.assertIn("2 working days", note.body)
-        self.assertIn("3 required", note.body)
+        self.assertIn("working days of notice 2, required 3", note.body)
         self.assertIn("The customer moved the launch forward", note.body)
         self.assertTrue(meeting.calendar_event_id)
 
