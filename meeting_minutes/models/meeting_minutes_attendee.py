@@ -98,3 +98,10 @@ class MeetingMinutesAttendee(models.Model):
     def _onchange_attendance(self):
         if self.attendance == "absent":
             self.confirmed = False
+
+    @api.onchange("absence_reason")
+    def _onchange_absence_reason(self):
+        """A reason of absence typed first means the person is absent."""
+        if (self.absence_reason or "").strip() and self.attendance == "present":
+            self.attendance = "absent"
+            self.confirmed = False

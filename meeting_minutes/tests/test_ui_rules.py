@@ -8,7 +8,7 @@ from datetime import date
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
 
 from .common_workflow import BEFORE_NOTICE, MeetingWorkflowCase
@@ -154,6 +154,17 @@ class TestUiRules(MeetingWorkflowCase):
             meeting.with_user(self.recorder).action_archive_minutes()
         self.assertFalse(as_owner.can_update_progress)
         self.assertFalse(self._accepted(as_owner, "write", {"remarks": "Late"}))
+
+    def test_absence_reason_marks_the_absence(self):
+        meeting = self._create_meeting()
+        with Form(meeting.with_user(self.recorder)) as form:
+            with form.attendee_ids.edit(2) as line:
+                self.assertEqual(line.attendance, "present")
+                line.absence_reason = "Visiting a customer"
+                self.assertEqual(line.attendance, "absent")
+        self.assertEqual(
+            meeting.attendee_ids.filtered("absence_reason").user_id, self.engineer
+        )
 
     def test_all_present_confirm_says_what_it_did(self):
         meeting = self._create_meeting()
