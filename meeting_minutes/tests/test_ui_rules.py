@@ -306,3 +306,14 @@ class TestUiRules(MeetingWorkflowCase):
         demo_user = self.env.ref("base.user_demo", raise_if_not_found=False)
         if demo_user:
             self.assertTrue(demo_user.has_group("meeting_minutes.group_meeting_user"))
+
+    def test_demo_colleagues_read_chinese_when_installed(self):
+        colleague = self.engineer
+        self.env["res.lang"].with_context(active_test=False).search(
+            [("code", "=", "zh_CN")]
+        ).active = False
+        colleague._meeting_minutes_demo_lang("zh_CN")
+        self.assertEqual(colleague.lang, "en_US")
+        self.env["res.lang"]._activate_lang("zh_CN")
+        colleague._meeting_minutes_demo_lang("zh_CN")
+        self.assertEqual(colleague.lang, "zh_CN")
