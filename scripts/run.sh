@@ -13,9 +13,10 @@ if [[ "$(module_state "$DB" meeting_minutes)" == "installed" ]]; then
     ACTION=(-u meeting_minutes)
     log "database $DB exists: updating meeting_minutes"
 else
-    # Chinese loaded first, so that every module installs its zh_CN terms: the
-    # demo's colleagues read Odoo in Chinese, admin in English
-    ACTION=(-i meeting_minutes --load-language=zh_CN)
+    # Chinese loaded before the modules, so that each installs its zh_CN terms;
+    # English first stays the default: admin and the company in English, the
+    # demo's colleagues in Chinese
+    ACTION=(-i meeting_minutes --load-language=en_US,zh_CN)
     log "database $DB: installing meeting_minutes with demo data (first run, about a minute)"
 fi
 log "Odoo will serve http://localhost:$HTTP_PORT  -  login: admin / password: admin  (Ctrl-C to stop)"
