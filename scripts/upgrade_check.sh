@@ -100,11 +100,13 @@ if ! diff -u "$SNAP_BEFORE" "$SNAP_AFTER"; then
     log "FAILED: the update changed meetings, items or stored PDFs (diff above)" >&2
     exit 1
 fi
-"$VENV_PYTHON" "$ODOO_BIN" shell -c "$ODOO_CONF" -d "$DB" --no-http --log-level=warn <<'PY'
+NEW_VERSION="$new_version" "$VENV_PYTHON" "$ODOO_BIN" shell -c "$ODOO_CONF" -d "$DB" --no-http --log-level=warn <<'PY'
+import os
 import sys
 version = env["ir.module.module"].search([("name", "=", "meeting_minutes")]).latest_version
 errors = []
-if version != "18.0.1.1.0":
+# the version of this checkout's manifest, whatever it is
+if version != os.environ["NEW_VERSION"]:
     errors.append(f"module version {version}")
 stored = env["meeting.minutes"].search([("state", "in", ("approved", "distributed", "archived"))])
 for m in stored:

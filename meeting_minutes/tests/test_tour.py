@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from odoo import fields
+from odoo.exceptions import UserError
 from odoo.tests import HttpCase, tagged
 
 from .common import MeetingMinutesCase
@@ -16,8 +17,9 @@ class TestMeetingMinutesTour(HttpCase, MeetingMinutesCase):
         self.env["ir.config_parameter"].sudo().set_param(
             "report.url", "http://127.0.0.1:9"
         )
-        # tomorrow: a short notice, the tour gives the reason in the wizard
-        start = fields.Datetime.now().replace(microsecond=0) + timedelta(days=1)
+        # in ten minutes: a short notice (the tour gives the reason in the wizard),
+        # and it may be started already (from 30 minutes before)
+        start = fields.Datetime.now().replace(microsecond=0) + timedelta(minutes=10)
         meeting = self._create_meeting(start=start)
         meeting.attendee_ids.filtered(lambda a: a.user_id == self.engineer).write(
             {"attendance": "absent", "absence_reason": "Visiting a customer"}
@@ -42,11 +44,18 @@ class TestMeetingMinutesTour(HttpCase, MeetingMinutesCase):
                 for item in meeting.agenda_ids
             ]
         )
-        self.start_tour(
-            f"/odoo/action-meeting_minutes.meeting_minutes_action/{meeting.id}",
-            "meeting_minutes_tour",
-            login=self.host.login,
+        url = f"/odoo/action-meeting_minutes.meeting_minutes_action/{meeting.id}"
+        self.start_tour(url, "meeting_minutes_tour", login=self.host.login)
+        self.assertEqual(meeting.state, "in_progress")
+        # nothing is confirmed before the meeting has started
+        with self.assertRaisesRegex(UserError, "can be confirmed from"):
+            meeting.with_user(self.host).action_confirm()
+        # the meeting has started: time moves on (the browser keeps its own clock)
+        now = fields.Datetime.now().replace(microsecond=0)
+        meeting.sudo().write(
+            {"start": now - timedelta(minutes=50), "stop": now + timedelta(minutes=10)}
         )
+        self.start_tour(url, "meeting_minutes_tour_after", login=self.host.login)
         self.assertRecordValues(
             meeting,
             [

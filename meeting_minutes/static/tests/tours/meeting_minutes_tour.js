@@ -23,7 +23,8 @@ function checkState(value, label, timeout = 0) {
 }
 
 // The host drives a meeting from the invitation to the distribution of the approved
-// minutes, through the buttons of the form (the test opens the meeting).
+// minutes, through the buttons of the form (the test opens the meeting): first the
+// invitation and the start, a few minutes before the meeting.
 registry.category("web_tour.tours").add("meeting_minutes_tour", {
     steps: () => [
         {
@@ -48,7 +49,15 @@ registry.category("web_tour.tours").add("meeting_minutes_tour", {
             run: "click",
         },
         checkState("scheduled", "scheduled"),
-        clickButton("action_start", "The meeting begins"),
+        clickButton("action_start", "The meeting begins (it starts in a few minutes)"),
+        checkState("in_progress", "in progress"),
+    ],
+});
+
+// The same host once the meeting has started (the test moves its start into the
+// past, as time would): the read-out, the signature, the approval, the distribution.
+registry.category("web_tour.tours").add("meeting_minutes_tour_after", {
+    steps: () => [
         checkState("in_progress", "in progress"),
         clickButton(
             "action_confirm_all_attendees",
@@ -59,6 +68,11 @@ registry.category("web_tour.tours").add("meeting_minutes_tour", {
         clickButton("action_submit", "Submit to the host"),
         checkState("submitted", "submitted"),
         clickButton("action_approve", "The host approves"),
+        {
+            content: "The approval says what happens: confirm it",
+            trigger: ".modal-footer .btn-primary",
+            run: "click",
+        },
         // the approval renders the official PDF (wkhtmltopdf) before it answers
         checkState("approved", "approved", 60000),
         clickButton("action_distribute", "Distribute the approved minutes"),
