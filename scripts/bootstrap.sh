@@ -5,7 +5,8 @@
 #
 #   1. Odoo 18.0 source, found in this order:
 #        a. an `odoo` 18.0 importable by the chosen Python (pip-installed, PYTHONPATH, ...)
-#        b. ODOO_SRC=<folder holding odoo/ and odoo-bin, or its parent> or ODOO_SRC=<archive>
+#        b. ODOO_SRC=<folder holding odoo/ and odoo-bin, or its parent> or ODOO_SRC=<archive>;
+#           later runs without ODOO_SRC reuse the folder recorded in .odoo/env.sh
 #        c. the cache folder $CACHE/odoo-18.0 (filled by an earlier run)
 #        d. download of the official nightly archive into that cache folder
 #   2. apt packages (PostgreSQL, build libraries, fonts, poppler, chromium) if missing
@@ -162,6 +163,16 @@ locate_odoo() {
         else
             die "ODOO_SRC=$src does not exist"
         fi
+    fi
+    # (2b) the source an earlier run of this clone recorded in .odoo/env.sh (e.g. from
+    # ODOO_SRC): a second `make test` without ODOO_SRC keeps using it
+    local recorded
+    recorded="$(sed -n 's/^export ODOO_DIR="\(.*\)"$/\1/p' "$LOCAL_DIR/env.sh" 2>/dev/null || true)"
+    if [[ -n "$recorded" && "$recorded" != "$ODOO_CACHE_DIR" && -f "$recorded/odoo-bin" &&
+        "$(src_series "$recorded")" == "18.0" ]]; then
+        ODOO_DIR="$recorded"
+        log "odoo: source folder recorded by an earlier run in .odoo/env.sh: $ODOO_DIR"
+        return
     fi
     # (3) the cache folder
     if [[ "$(src_series "$ODOO_CACHE_DIR")" == "18.0" ]]; then
