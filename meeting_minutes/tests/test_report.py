@@ -120,7 +120,7 @@ class TestReport(HttpCase):
     def assertPageNumbers(self, text, pages):
         for page in (1, pages):
             self.assertRegex(
-                text, rf"Page\s*{page}\s*/\s*{pages}\b", "page numbers 'Page x / y'"
+                text, rf"Page\s*{page}\s*of\s*{pages}\b", "page numbers 'Page x of y'"
             )
 
     def _label(self, source, template_xmlid, lang):
@@ -321,6 +321,21 @@ class TestReport(HttpCase):
         self.assertFalse(
             self.env.ref(MINUTES_REPORT).retrieve_attachment(draft),
             "a draft PDF must not be stored as the official one",
+        )
+
+    def test_keep_with_first_row_height(self):
+        """The height that keeps a table's title and head with its first row."""
+        keep = self.env["meeting.minutes"]._report_keep_px
+        self.assertEqual(keep(71, []), 71 + 19 + 16)
+        # a line of the full width holds 95 Latin characters
+        self.assertEqual(keep(0, [("a" * 95, 1.0)]), 19 + 16)
+        self.assertEqual(keep(0, [("a" * 96, 1.0)]), 2 * 19 + 16)
+        # a CJK character counts for two
+        self.assertEqual(keep(0, [("议" * 47, 1.0)]), 19 + 16)
+        self.assertEqual(keep(0, [("议" * 48, 1.0)]), 2 * 19 + 16)
+        # the lines of a cell add up, the tallest cell decides, empty cells count 1
+        self.assertEqual(
+            keep(10, [("a\nb\nc", 0.1), ("x", 0.5), (False, 0.2)]), 10 + 3 * 19 + 16
         )
 
     def test_minutes_large(self):
