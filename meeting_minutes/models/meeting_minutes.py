@@ -520,18 +520,24 @@ class MeetingMinutes(models.Model):
     @api.depends("state", "open_action_count")
     def _compute_archive_blocker(self):
         """Why distributed minutes cannot be filed yet: the rule of
-        _check_can_archive, which the form shows instead of the button."""
+        _check_can_archive, which the form shows instead of the button, naming
+        the items still open (the first five)."""
         for meeting in self:
-            meeting.archive_blocker = (
-                meeting.state == "distributed"
-                and meeting.open_action_count
-                and _(
-                    "The minutes %(name)s still have %(count)s open action items: "
-                    "they are filed once every item is completed or cancelled.",
-                    name=meeting.display_name,
-                    count=meeting.open_action_count,
+            blocker = False
+            if meeting.state == "distributed" and meeting.open_action_count:
+                still_open = meeting.action_ids.filtered("is_open")
+                items = ", ".join(
+                    f"«{item.name}» ({item.owner_id.name})" for item in still_open[:5]
                 )
-            ) or False
+                if len(still_open) > 5:
+                    items += " …"
+                blocker = _(
+                    "The minutes are filed once every action item is completed or "
+                    "cancelled. Still open (%(count)s): %(items)s",
+                    count=len(still_open),
+                    items=items,
+                )
+            meeting.archive_blocker = blocker
 
     @api.depends_context("uid")
     @api.depends("state", "host_id", "recorder_id", "create_uid")

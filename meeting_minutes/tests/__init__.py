@@ -4,6 +4,7 @@ from . import test_access_rights
 from . import test_performance
 from . import test_workflow
 from . import test_tour
+from . import test_tour_roles
 from . import test_lock
 from . import test_report
 from . import test_calendar
