@@ -4,7 +4,7 @@ DB ?= meeting_minutes_demo
 TEST_DB ?= meeting_minutes_test
 export DB TEST_DB
 
-.PHONY: help bootstrap run test lint benchmark clean-db
+.PHONY: help bootstrap run test lint benchmark screenshots clean-db
 
 help:
 	@echo "make run        Odoo + meeting_minutes + demo data on http://localhost:8069 (admin/admin)"
@@ -12,6 +12,7 @@ help:
 	@echo "make bootstrap  prepare Odoo 18.0, venv, PostgreSQL, wkhtmltopdf (run by run/test)"
 	@echo "make lint       linters (scripts/lint.sh)"
 	@echo "make benchmark  crons and form on 5,000 generated meetings (scripts/benchmark.sh)"
+	@echo "make screenshots PNGs of the screens in en and zh_CN, as the demo users, in docs/screenshots/"
 	@echo "make clean-db   drop the databases $(DB) and $(TEST_DB)"
 
 bootstrap:
@@ -28,6 +29,9 @@ lint:
 
 benchmark: bootstrap
 	@bash scripts/benchmark.sh
+
+screenshots: bootstrap
+	@bash scripts/screenshots.sh
 
 clean-db:
 	@bash scripts/clean-db.sh

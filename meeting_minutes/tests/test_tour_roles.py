@@ -137,9 +137,8 @@ class TestTourRoles(HttpCase, MeetingWorkflowCase):
             [
                 {
                     "state": "done",
-                    "remarks": (
-                        "Schedule adjusted: line 2 switched to the new model from 1 July"
-                    ),
+                    "remarks": "Schedule adjusted: line 2 switched to the new "
+                    "model from 1 July",
                 }
             ],
         )
@@ -151,8 +150,9 @@ class TestTourRoles(HttpCase, MeetingWorkflowCase):
             "/odoo", "meeting_minutes_attendee_tour", login=self.sales_rep.login
         )
         comment = meeting.message_ids.filtered(
-            lambda m: m.author_id == self.sales_rep.partner_id
-            and m.message_type == "comment"
+            lambda m: (
+                m.author_id == self.sales_rep.partner_id and m.message_type == "comment"
+            )
         )
         self.assertEqual(len(comment), 1)
         self.assertIn("brief the key accounts", comment.body)
@@ -160,9 +160,9 @@ class TestTourRoles(HttpCase, MeetingWorkflowCase):
     def test_manager(self):
         """The manager cancels the last open item, then files the minutes."""
         meeting = self._past_meeting("distributed")
-        meeting.action_ids.filtered(
-            lambda a: a.owner_id == self.engineer
-        ).with_user(self.engineer).action_done()
+        meeting.action_ids.filtered(lambda a: a.owner_id == self.engineer).with_user(
+            self.engineer
+        ).action_done()
         self.start_tour(
             f"/odoo/action-meeting_minutes.meeting_minutes_action/{meeting.id}",
             "meeting_minutes_manager_tour",

@@ -148,7 +148,10 @@ registry.category("web_tour.tours").add("meeting_minutes_recorder_before_tour", 
             trigger: `${FORM} .o_field_widget[name=agenda_ids] .o_selected_row button[name=action_open_statements]`,
             run: "click",
         },
-        notification("Please save your changes first", "The web client asks to save first"),
+        notification(
+            "Please save your changes first",
+            "The web client asks to save first"
+        ),
         ...stepUtils.saveForm(),
         {
             content: "Saved: the new item opens its discussion",
@@ -193,7 +196,8 @@ function statement(department, kind, text) {
     const steps = [
         {
             content: `A new statement (${kind})`,
-            trigger: ".modal .o_field_widget[name=statement_ids] .o_field_x2many_list_row_add a",
+            trigger:
+                ".modal .o_field_widget[name=statement_ids] .o_field_x2many_list_row_add a",
             run: "click",
         },
         {
@@ -238,7 +242,11 @@ registry.category("web_tour.tours").add("meeting_minutes_recorder_during_tour", 
             "Differing Opinion",
             "Smart recommendation needs two months of the algorithm team"
         ),
-        ...statement("Sales", "Differing Opinion", "UI polish hits customer experience: do both"),
+        ...statement(
+            "Sales",
+            "Differing Opinion",
+            "UI polish hits customer experience: do both"
+        ),
         ...statement(
             "",
             "Consensus Direction",
@@ -258,7 +266,11 @@ registry.category("web_tour.tours").add("meeting_minutes_recorder_during_tour", 
             trigger: `${FORM} .o_field_widget[name=agenda_ids] .o_data_row:contains(Resources) button[name=action_open_statements]`,
             run: "click",
         },
-        ...statement("R&D", "Problem Statement", "The algorithm team is fully booked in July"),
+        ...statement(
+            "R&D",
+            "Problem Statement",
+            "The algorithm team is fully booked in July"
+        ),
         {
             content: "Save the discussion of the second item",
             trigger: ".modal .modal-footer .o_form_button_save",
@@ -328,7 +340,8 @@ registry.category("web_tour.tours").add("meeting_minutes_host_tour", {
         },
         {
             content: "Open the submitted minutes",
-            trigger: ".o_data_row:contains(Q3 product iteration) .o_data_cell[name=name]",
+            trigger:
+                ".o_data_row:contains(Q3 product iteration) .o_data_cell[name=name]",
             run: "click",
         },
         checkState("submitted", "submitted"),
@@ -384,7 +397,8 @@ registry.category("web_tour.tours").add("meeting_minutes_owner_tour", {
         },
         {
             content: "Open my item",
-            trigger: ".o_data_row:contains(Adjust the production schedule) .o_data_cell[name=name]",
+            trigger:
+                ".o_data_row:contains(Adjust the production schedule) .o_data_cell[name=name]",
             run: "click",
         },
         {
@@ -426,7 +440,8 @@ registry.category("web_tour.tours").add("meeting_minutes_attendee_tour", {
         },
         {
             content: "Open the meeting I attend",
-            trigger: ".o_kanban_record:contains(Q3 product iteration), .o_data_row:contains(Q3 product iteration) .o_data_cell[name=name]",
+            trigger:
+                ".o_kanban_record:contains(Q3 product iteration), .o_data_row:contains(Q3 product iteration) .o_data_cell[name=name]",
             run: "click",
         },
         {
@@ -496,7 +511,8 @@ registry.category("web_tour.tours").add("meeting_minutes_manager_tour", {
         },
         {
             content: "Back to the minutes",
-            trigger: ".o_breadcrumb .o_back_button a, .o_breadcrumb li.breadcrumb-item:first a",
+            trigger:
+                ".o_breadcrumb .o_back_button a, .o_breadcrumb li.breadcrumb-item:first a",
             run: "click",
         },
         clickButton("action_archive_minutes", "File the minutes"),
