@@ -92,7 +92,7 @@ if grep -qE " (ERROR|CRITICAL) " "$UPDATE_LOG"; then
     log "FAILED: errors in the update" >&2
     exit 1
 fi
-grep -o "meeting_minutes 18.0.1.1.0: .*" "$UPDATE_LOG" | sed 's/^/[upgrade] /' || true
+grep -o "meeting_minutes 18\.0\.[0-9.]*: .*" "$UPDATE_LOG" | sed 's/^/[upgrade] /' || true
 rm -f "$UPDATE_LOG"
 
 snapshot "$ODOO_CONF" "$SNAP_AFTER"
@@ -123,6 +123,9 @@ if "revision" not in body:
     errors.append("the distribution template was not updated")
 if not env.ref("meeting_minutes.meeting_minutes_revision_rule_user_read", raise_if_not_found=False):
     errors.append("the revisions' record rule is missing")
+invitation = env.ref("meeting_minutes.mail_template_meeting_invitation")
+if invitation.model != "calendar.attendee" or "_get_time_label" not in str(invitation.body_html):
+    errors.append("the invitation template was not reloaded (18.0.1.3.0)")
 if not env.ref("meeting_minutes.mail_template_minutes_distribution").get_metadata()[0]["noupdate"]:
     errors.append("the distribution template is no longer noupdate")
 print("CHECK", len(stored), "approved minutes,", len(frozen), "PDFs kept as revision 1")

@@ -1,13 +1,15 @@
 import hashlib
+from collections import defaultdict
 from datetime import timedelta
 
+import pytz
 from markupsafe import Markup
 from psycopg2.errors import LockNotAvailable, SerializationFailure
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
-from odoo.tools import format_datetime, html_escape
+from odoo.tools import format_date, format_datetime, html_escape
 
 from odoo.addons.base.models.res_partner import _tz_get
 
@@ -701,6 +703,8 @@ class MeetingMinutes(models.Model):
         result = super().write(vals)
         if "initiating_department_id" in vals or "department_ids" in vals:
             self._add_initiating_department()
+        if "previous_meeting_id" in vals:
+            self.followup_ids._drop_for_other_meeting()
         if vals.get("previous_meeting_id"):
             self._check_can_follow_up()
             self.env["meeting.minutes.followup"]._sync_for_meetings(self)
@@ -1331,7 +1335,6 @@ class MeetingMinutes(models.Model):
     def _do_schedule(self):
         now = fields.Datetime.now()
         self._workflow().write({"state": "scheduled", "notice_date": now})
-        template = self.env.ref("meeting_minutes.mail_template_meeting_invitation")
         for meeting in self:
             if not meeting.calendar_event_id:
                 meeting._create_calendar_event()
@@ -1351,11 +1354,7 @@ class MeetingMinutes(models.Model):
                 )
             partners = meeting._get_invitation_partners()
             meeting.message_subscribe(partner_ids=partners.ids)
-            meeting.message_post_with_source(
-                template,
-                subtype_xmlid="mail.mt_comment",
-                partner_ids=partners.ids,
-            )
+            meeting._send_invitations(partners)
 
     def _do_confirm(self):
         now = fields.Datetime.now()
@@ -1526,9 +1525,16 @@ class MeetingMinutes(models.Model):
         for meeting in self:
             meeting.message_post(
                 body=_("Meeting cancelled: %(reason)s", reason=reason),
-                subtype_xmlid="mail.mt_comment",
-                partner_ids=meeting.message_partner_ids.ids,
+                subtype_xmlid="mail.mt_note",
             )
+        # the invited were told of the meeting: they are told it is off
+        self.filtered("notice_date")._send_cancellation(reason)
+        # a meeting to come leaves the attendees' calendars (the calendar itself
+        # sends nothing); the event of a meeting that took place stays
+        now = fields.Datetime.now()
+        self.filtered(lambda m: m.start > now).calendar_event_id.filtered(
+            "active"
+        ).with_context(**{SYNC_KEY: WORKFLOW_TOKEN}).write({"active": False})
 
     def _do_reset(self, reason):
         self._workflow().write({"state": "draft", "notice_date": False})
@@ -1583,28 +1589,28 @@ class MeetingMinutes(models.Model):
     @api.model
     def _cron_followup(self, batch_size=200):
         """Minutes not submitted after the completion delay, approved minutes not
-        distributed after the distribution delay: one activity to the recorder."""
-        now = fields.Datetime.now()
-        today = fields.Date.context_today(self)
-        late_completion = self._run_in_batches(
-            [
-                ("state", "in", ("in_progress", "confirmed")),
-                ("completion_deadline", "<", now),
-                ("completion_late_notified", "=", False),
-            ],
-            "_notify_completion_late",
-            batch_size,
+        distributed after the distribution delay: one activity per meeting for its
+        recorder, and one email per recorder listing them (_notify_late)."""
+        return self._run_in_batches(
+            self._get_late_notice_domains()[0], "_notify_late", batch_size
         )
-        late_distribution = self._run_in_batches(
+
+    @api.model
+    def _get_late_notice_domains(self):
+        """(all, completion, distribution): the late minutes not told yet."""
+        completion = expression.AND(
             [
-                ("state", "=", "approved"),
-                ("distribution_deadline", "<", today),
-                ("distribution_late_notified", "=", False),
-            ],
-            "_notify_distribution_late",
-            batch_size,
+                self._get_completion_late_domain(),
+                [("completion_late_notified", "=", False)],
+            ]
         )
-        return late_completion + late_distribution
+        distribution = expression.AND(
+            [
+                self._get_distribution_late_domain(),
+                [("distribution_late_notified", "=", False)],
+            ]
+        )
+        return expression.OR([completion, distribution]), completion, distribution
 
     @api.model
     def _get_archive_domain(self, now):
@@ -1637,23 +1643,41 @@ class MeetingMinutes(models.Model):
             self._get_archive_domain(fields.Datetime.now()), "_do_archive", batch_size
         )
 
-    def _notify_completion_late(self):
-        self._schedule_recorder_activity(
+    def _notify_late(self):
+        """Late minutes: an activity each for the recorder's to-do list (without
+        the assignment email), one digest email per recorder, marked so that a
+        rerun tells nobody twice."""
+        __, completion_domain, distribution_domain = self._get_late_notice_domains()
+        completion = self.filtered_domain(completion_domain)
+        distribution = (self - completion).filtered_domain(distribution_domain)
+        completion._schedule_recorder_activity(
             _("The minutes are late: complete and submit them.")
         )
-        self._workflow().write({"completion_late_notified": True})
-
-    def _notify_distribution_late(self):
-        self._schedule_recorder_activity(
+        distribution._schedule_recorder_activity(
             _("The approved minutes are late: distribute them.")
         )
-        self._workflow().write({"distribution_late_notified": True})
+        late = completion | distribution
+        by_recorder = defaultdict(lambda: self.browse())
+        for meeting in late:
+            by_recorder[meeting.recorder_id.partner_id] |= meeting
+        self._queue_digests(
+            by_recorder,
+            "meeting_minutes.mail_body_minutes_late",
+            lambda env, company, count: env._(
+                "%(company)s: %(count)s late meeting minutes",
+                company=company.name,
+                count=count,
+            ),
+        )
+        completion._workflow().write({"completion_late_notified": True})
+        distribution._workflow().write({"distribution_late_notified": True})
 
     def _schedule_recorder_activity(self, summary):
         activity_type = self.env.ref("meeting_minutes.mail_activity_type_minutes_late")
         model_id = self.env["ir.model"]._get_id(self._name)
         today = fields.Date.context_today(self)
-        self.env["mail.activity"].create(
+        # the digest of _notify_late tells the recorder: no assignment email
+        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
             [
                 {
                     "res_model_id": model_id,
@@ -1671,6 +1695,30 @@ class MeetingMinutes(models.Model):
     # ------------------------------------------------------------
     # BUSINESS METHODS
     # ------------------------------------------------------------
+
+    def _get_time_label(self, partner):
+        """The meeting's time as ``partner`` reads it: the date in the format of
+        their language, the times in their time zone (the meeting's when they have
+        none), the zone named when it is not the meeting's."""
+        self.ensure_one()
+        tz = partner.tz or self.tz or "UTC"
+        lang = partner.lang or self.env.lang
+        zone = pytz.timezone(tz)
+        start, stop = (
+            pytz.utc.localize(value).astimezone(zone)
+            for value in (self.start, self.stop)
+        )
+        label = "{} {} – {}".format(
+            format_date(self.env, start.date(), lang_code=lang),
+            start.strftime("%H:%M"),
+            stop.strftime("%H:%M")
+            if stop.date() == start.date()
+            else f"{format_date(self.env, stop.date(), lang_code=lang)} "
+            f"{stop.strftime('%H:%M')}",
+        )
+        if tz != (self.tz or "UTC"):
+            label += f" ({tz})"
+        return label
 
     def _get_notice_working_days(self, notice_dt):
         self.ensure_one()
@@ -1691,16 +1739,22 @@ class MeetingMinutes(models.Model):
     def _get_late_domain(self):
         """Minutes not submitted after the completion delay, or approved minutes not
         distributed after the distribution delay."""
-        now = fields.Datetime.now()
-        today = fields.Date.context_today(self)
+        return expression.OR(
+            [self._get_completion_late_domain(), self._get_distribution_late_domain()]
+        )
+
+    @api.model
+    def _get_completion_late_domain(self):
         return [
-            "|",
-            "&",
             ("state", "in", ("in_progress", "confirmed")),
-            ("completion_deadline", "<", now),
-            "&",
+            ("completion_deadline", "<", fields.Datetime.now()),
+        ]
+
+    @api.model
+    def _get_distribution_late_domain(self):
+        return [
             ("state", "=", "approved"),
-            ("distribution_deadline", "<", today),
+            ("distribution_deadline", "<", fields.Date.context_today(self)),
         ]
 
     def _find_colloquialisms(self):
@@ -1852,13 +1906,90 @@ class MeetingMinutes(models.Model):
 
     def _create_calendar_event(self):
         self.ensure_one()
+        # the calendar's own invitation is not sent: ours (_send_invitations)
+        # carries its accept / decline links and its .ics
         event = (
             self.env["calendar.event"]
-            .with_context(**{SYNC_KEY: WORKFLOW_TOKEN})
+            .with_context(**{SYNC_KEY: WORKFLOW_TOKEN}, no_mail_to_attendees=True)
             .create(self._prepare_calendar_event_values())
         )
         self._workflow().calendar_event_id = event
         return event
+
+    def _send_invitations(self, partners):
+        """One invitation per person: each of ``partners`` attends the calendar
+        event (added without the calendar's own invitation) and receives the
+        minutes' invitation template rendered for their attendee line: their
+        language, their time zone, the accept / decline links and the .ics. The
+        chatter notes who was invited; it sends nothing itself."""
+        self.ensure_one()
+        event = self.calendar_event_id
+        missing = partners - event.partner_ids
+        if missing:
+            event.with_context(
+                **{SYNC_KEY: WORKFLOW_TOKEN}, no_mail_to_attendees=True
+            ).write({"partner_ids": [(4, partner.id) for partner in missing]})
+        attendees = event.attendee_ids.filtered(lambda a: a.partner_id in partners)
+        template = self.env.ref("meeting_minutes.mail_template_meeting_invitation")
+        attendees.with_context(no_mail_to_attendees=False)._send_mail_to_attendees(
+            template
+        )
+        self.message_post(
+            body=_(
+                "Invitation sent to %(names)s.",
+                names=", ".join(attendees.filtered("email").partner_id.mapped("name")),
+            ),
+            subtype_xmlid="mail.mt_note",
+        )
+
+    def _send_cancellation(self, reason):
+        """One email per person invited or following, the one who cancels
+        excepted: in their language, the time in their time zone (one rendering
+        per language and time zone)."""
+        view = "meeting_minutes.mail_body_meeting_cancelled"
+        for meeting in self:
+            partners = (
+                meeting.message_partner_ids | meeting._get_invitation_partners()
+            ) - self.env.user.partner_id
+            by_reader = defaultdict(lambda: self.env["res.partner"])
+            for partner in partners:
+                by_reader[
+                    (
+                        partner.lang or meeting.company_id.partner_id.lang,
+                        partner.tz or meeting.tz,
+                    )
+                ] |= partner
+            for (lang, _tz), readers in by_reader.items():
+                reading = meeting.with_context(lang=lang)
+                body = (
+                    self.env["ir.qweb"]
+                    .with_context(lang=lang)
+                    ._render(
+                        view,
+                        {
+                            "announcement": reading.env._(
+                                "The meeting %(name)s (%(reference)s), planned for "
+                                "%(time)s, is cancelled.",
+                                name=meeting.name,
+                                reference=meeting.reference or "",
+                                time=reading._get_time_label(readers[:1]),
+                            ),
+                            "reason": reason,
+                            # a meeting to come leaves the calendars (_do_cancel)
+                            "removed": meeting.start > fields.Datetime.now(),
+                        },
+                    )
+                )
+                reading.message_notify(
+                    partner_ids=readers.ids,
+                    subject=reading.env._(
+                        "Cancelled: %(name)s (%(reference)s)",
+                        name=meeting.name,
+                        reference=meeting.reference or "",
+                    ),
+                    body=body,
+                    email_layout_xmlid="mail.mail_notification_light",
+                )
 
     def _prepare_calendar_event_values(self):
         self.ensure_one()

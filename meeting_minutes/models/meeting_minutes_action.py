@@ -11,8 +11,6 @@ from .meeting_minutes_content_mixin import OPEN_STATES as MEETING_OPEN_STATES
 from .meeting_minutes_content_mixin import PROGRESS_STATES, is_workflow
 
 OPEN_STATES = ("todo", "in_progress", "delayed")
-# items listed in one digest email; the rest are counted
-DIGEST_SIZE = 50
 # what only the progress buttons, the crons and the follow-up review write
 WORKFLOW_FIELDS = frozenset(
     {
@@ -329,6 +327,17 @@ class MeetingMinutesAction(models.Model):
         for action in self:
             if action.state not in ("done", "cancelled"):
                 raise UserError(_("'%(task)s' is still open.", task=action.name))
+            if action.carried_over_to_id:
+                # sudo: the follow-up meeting may be one the user cannot read
+                carried = action.sudo().carried_over_to_id
+                raise UserError(
+                    _(
+                        "'%(task)s' was carried over to %(meeting)s: it is closed for "
+                        "good there, reopen the item of that meeting instead.",
+                        task=action.name,
+                        meeting=carried.meeting_id.display_name,
+                    )
+                )
         self._check_not_reviewed()
         today = fields.Date.context_today(self)
         for action in self:
@@ -427,47 +436,23 @@ class MeetingMinutesAction(models.Model):
         )
 
     def _send_digest(self, view_xmlid, recipients_by_action, log_title):
-        """Tell people about these items: one email per person listing the items
-        that concern them (rendered from a compiled QWeb view, in the person's
-        language, at most DIGEST_SIZE items), and one note per meeting listing its
-        items. The number of queries grows with the number of people and meetings,
-        not of items."""
+        """Tell people about these items: one email per person and company listing
+        the items that concern them (_queue_digests), and one note per meeting
+        listing its items. The number of queries grows with the number of people
+        and meetings, not of items."""
         actions_by_partner = defaultdict(lambda: self.browse())
         for action in self:
             for partner in recipients_by_action[action]:
                 actions_by_partner[partner] |= action
-        company = self.env.company
-        email_from = company.email_formatted or self.env.user.email_formatted
-        mail_values = []
-        for partner, actions in actions_by_partner.items():
-            env = self.with_context(lang=partner.lang or company.partner_id.lang).env
-            body = env["ir.qweb"]._render(
-                view_xmlid,
-                {
-                    "partner": partner,
-                    "actions": actions[:DIGEST_SIZE].with_env(env),
-                    "more": max(len(actions) - DIGEST_SIZE, 0),
-                    "company": company,
-                },
-            )
-            mail_values.append(
-                {
-                    "subject": env._(
-                        "%(company)s: %(count)s meeting action items",
-                        company=company.name,
-                        count=len(actions),
-                    ),
-                    "body_html": body,
-                    "email_from": email_from,
-                    # given, so that no alias is looked up for each mail
-                    "reply_to": email_from,
-                    "recipient_ids": [(4, partner.id)],
-                    "message_type": "email_outgoing",
-                    "auto_delete": True,
-                }
-            )
-        # sudo: the crons queue mails on behalf of the company, whoever runs them
-        self.env["mail.mail"].sudo().create(mail_values)
+        self._queue_digests(
+            actions_by_partner,
+            view_xmlid,
+            lambda env, company, count: env._(
+                "%(company)s: %(count)s meeting action items",
+                company=company.name,
+                count=count,
+            ),
+        )
         actions_by_meeting = defaultdict(lambda: self.browse())
         for action in self:
             actions_by_meeting[action.meeting_id] |= action

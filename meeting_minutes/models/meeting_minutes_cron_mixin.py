@@ -1,5 +1,6 @@
 import logging
 import threading
+from collections import defaultdict
 
 from psycopg2.errors import SerializationFailure
 
@@ -7,6 +8,8 @@ from odoo import api, models
 from odoo.tools import split_every
 
 _logger = logging.getLogger(__name__)
+# records listed in one digest email at most (the rest is counted)
+DIGEST_SIZE = 50
 
 
 class MeetingMinutesCronMixin(models.AbstractModel):
@@ -58,3 +61,49 @@ class MeetingMinutesCronMixin(models.AbstractModel):
                 # a batch done stays done: a crash resumes with what is left
                 self.env.cr.commit()  # pylint: disable=invalid-commit
         return processed
+
+    @api.model
+    def _queue_digests(self, records_by_partner, view_xmlid, subject):
+        """One email per person and company, listing the records that concern
+        them (``records_by_partner``: partner -> records with a company_id),
+        rendered from a compiled QWeb view in the person's language, at most
+        DIGEST_SIZE records; each company speaks for its own records (sender,
+        name). ``subject(env, company, count)`` gives the subject in that
+        language. The number of queries grows with the number of people, not of
+        records.
+
+        The view gets ``partner``, ``records`` (in the person's language),
+        ``more`` (records not listed) and ``company``."""
+        by_partner_company = defaultdict(lambda: self.browse())
+        for partner, records in records_by_partner.items():
+            for record in records:
+                by_partner_company[partner, record.company_id] |= record
+        mail_values = []
+        for (partner, company), records in by_partner_company.items():
+            env = self.with_context(
+                lang=partner.lang or company.partner_id.lang, tz=partner.tz
+            ).env
+            email_from = company.email_formatted or self.env.user.email_formatted
+            body = env["ir.qweb"]._render(
+                view_xmlid,
+                {
+                    "partner": partner,
+                    "records": records[:DIGEST_SIZE].with_env(env),
+                    "more": max(len(records) - DIGEST_SIZE, 0),
+                    "company": company,
+                },
+            )
+            mail_values.append(
+                {
+                    "subject": subject(env, company, len(records)),
+                    "body_html": body,
+                    "email_from": email_from,
+                    # given, so that no alias is looked up for each mail
+                    "reply_to": email_from,
+                    "recipient_ids": [(4, partner.id)],
+                    "message_type": "email_outgoing",
+                    "auto_delete": True,
+                }
+            )
+        # sudo: the crons queue mails on behalf of each company, whoever runs them
+        return self.env["mail.mail"].sudo().create(mail_values)

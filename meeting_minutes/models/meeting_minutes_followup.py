@@ -35,6 +35,14 @@ class MeetingMinutesFollowup(models.Model):
         related="previous_action_id.state", string="Status"
     )
     previous_remarks = fields.Text(related="previous_action_id.remarks")
+    reviewed_meeting_id = fields.Many2one(
+        related="previous_action_id.meeting_id", string="Reviewed From"
+    )
+    is_other_meeting = fields.Boolean(
+        string="From Another Meeting",
+        compute="_compute_is_other_meeting",
+        help="The item comes from a meeting this one no longer follows up.",
+    )
     reason_category = fields.Selection(
         [
             ("resources", "Lack of Resources"),
@@ -62,6 +70,13 @@ class MeetingMinutesFollowup(models.Model):
             "An action item is reviewed once per meeting.",
         ),
     ]
+
+    @api.depends("reviewed_meeting_id", "meeting_id.previous_meeting_id")
+    def _compute_is_other_meeting(self):
+        for followup in self:
+            followup.is_other_meeting = (
+                followup.reviewed_meeting_id != followup.meeting_id.previous_meeting_id
+            )
 
     def action_carry_over(self):
         self._check_can_decide()
@@ -186,6 +201,28 @@ class MeetingMinutesFollowup(models.Model):
                         name=followup.meeting_id.display_name,
                     )
                 )
+
+    def _drop_for_other_meeting(self):
+        """The meeting now follows up another one (or none): the review lines of
+        the previous one that were not decided go; those decided stay, part of the
+        record, and the chatter says which."""
+        other = self.filtered(
+            lambda f: (
+                f.previous_action_id.meeting_id != f.meeting_id.previous_meeting_id
+            )
+        )
+        decided = other.filtered("decision")
+        (other - decided).unlink()
+        for meeting, kept in decided.grouped("meeting_id").items():
+            meeting.message_post(
+                body=_(
+                    "These items of %(previous)s were already reviewed here and stay "
+                    "in the follow-up: %(items)s",
+                    previous=kept.previous_action_id.meeting_id.display_name,
+                    items=", ".join(kept.previous_action_id.mapped("name")),
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
 
     @api.model
     def _sync_for_meetings(self, meetings):

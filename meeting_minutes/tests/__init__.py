@@ -18,3 +18,4 @@ from . import test_bad_input
 from . import test_access_matrix
 from . import test_integrity_guards
 from . import test_ui_rules
+from . import test_notifications

@@ -196,7 +196,7 @@ class TestI18n(TransactionCase):
         template = env.ref("meeting_minutes.mail_template_meeting_invitation")
         self.assertIn("会议通知", template.subject)
         self.assertIn("核心目的", str(template.body_html))
-        self.assertIn('t-out="object.purpose or', str(template.body_html))
+        self.assertIn('t-out="minutes.purpose or', str(template.body_html))
         arch = Minutes.get_view(
             env.ref("meeting_minutes.meeting_minutes_view_form").id, "form"
         )["arch"]

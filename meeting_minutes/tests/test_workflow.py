@@ -46,11 +46,9 @@ class TestMeetingWorkflow(MeetingWorkflowCase):
                 }
             ],
         )
-        # invitations to the attendees and the managers of the departments
-        invitation = self._messages(meeting).filtered(
-            lambda m: m.subtype_id == self.env.ref("mail.mt_comment")
-        )
-        self.assertEqual(len(invitation), 1)
+        # one invitation to each attendee and department manager, through their
+        # line of the calendar event (accept / decline, .ics); the recorder, who
+        # schedules, gets none; the chatter only notes it
         expected = (
             self.host
             | self.recorder
@@ -58,14 +56,27 @@ class TestMeetingWorkflow(MeetingWorkflowCase):
             | self.sales_rep
             | self.rd_director
         ).partner_id
-        self.assertEqual(invitation.partner_ids, expected)
-        self.assertEqual(
-            invitation.notification_ids.res_partner_id,
-            expected - self.recorder.partner_id,
+        self.env.flush_all()
+        invitations = self.env["mail.mail"].search(
+            [
+                ("model", "=", "calendar.event"),
+                ("res_id", "=", meeting.calendar_event_id.id),
+            ]
         )
-        self.assertIn("Invitation", invitation.subject)
-        self.assertIn("Room 301", invitation.body)
-        self.assertIn("Feature priority", invitation.body)
+        self.assertEqual(
+            sorted(invitations.mapped(lambda m: m.recipient_ids.id)),
+            sorted((expected - self.recorder.partner_id).ids),
+        )
+        for invitation in invitations:
+            self.assertIn("Invitation", invitation.subject)
+            self.assertIn("Room 301", invitation.body_html)
+            self.assertIn("Feature priority", invitation.body_html)
+            self.assertIn("/calendar/meeting/accept", invitation.body_html)
+            self.assertEqual(invitation.attachment_ids.name, "invitation.ics")
+        note = self._messages(meeting).filtered(
+            lambda m: "Invitation sent to" in (m.body or "")
+        )
+        self.assertEqual(note.subtype_id, self.env.ref("mail.mt_note"))
         self.assertLessEqual(expected, meeting.message_partner_ids)
         # a calendar event, linked both ways
         event = meeting.calendar_event_id
