@@ -64,6 +64,18 @@ function notification(text, content) {
     return {content, trigger: `.o_notification:contains(${text})`};
 }
 
+// the app, from the apps menu: the user's landing page
+function openApp() {
+    return [
+        stepUtils.showAppsMenuItem(),
+        {
+            content: "Open the Meeting Minutes app",
+            trigger: `.o_app[data-menu-xmlid="meeting_minutes.meeting_minutes_menu_root"]`,
+            run: "click",
+        },
+    ];
+}
+
 // a date a week from today, typed as the user's format (en_US) shows it
 function inAWeek() {
     const day = new Date();
@@ -322,12 +334,7 @@ registry.category("web_tour.tours").add("meeting_minutes_recorder_during_tour", 
 // ---------------------------------------------------------------------------
 registry.category("web_tour.tours").add("meeting_minutes_host_tour", {
     steps: () => [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "Open the Meeting Minutes app",
-            trigger: `.o_app[data-menu-xmlid="meeting_minutes.meeting_minutes_menu_root"]`,
-            run: "click",
-        },
+        ...openApp(),
         {
             content: "The meetings menu",
             trigger: `.o_main_navbar button[data-menu-xmlid="meeting_minutes.meeting_minutes_menu_meetings"]`,
@@ -380,12 +387,7 @@ registry.category("web_tour.tours").add("meeting_minutes_host_tour", {
 // ---------------------------------------------------------------------------
 registry.category("web_tour.tours").add("meeting_minutes_owner_tour", {
     steps: () => [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "Open the Meeting Minutes app",
-            trigger: `.o_app[data-menu-xmlid="meeting_minutes.meeting_minutes_menu_root"]`,
-            run: "click",
-        },
+        ...openApp(),
         {
             content: "My action items",
             trigger: `.o_main_navbar [data-menu-xmlid="meeting_minutes.meeting_minutes_action_menu"]`,
@@ -432,12 +434,7 @@ registry.category("web_tour.tours").add("meeting_minutes_owner_tour", {
 // ---------------------------------------------------------------------------
 registry.category("web_tour.tours").add("meeting_minutes_attendee_tour", {
     steps: () => [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "Open the Meeting Minutes app: my meetings",
-            trigger: `.o_app[data-menu-xmlid="meeting_minutes.meeting_minutes_menu_root"]`,
-            run: "click",
-        },
+        ...openApp(),
         {
             content: "Open the meeting I attend",
             trigger:
@@ -520,5 +517,64 @@ registry.category("web_tour.tours").add("meeting_minutes_manager_tour", {
             content: "The minutes are filed",
             trigger: `${FORM} .ribbon:contains(Filed)`,
         },
+    ],
+});
+
+// ---------------------------------------------------------------------------
+// The host drives a meeting from the invitation to the distribution of the approved
+// minutes, through the buttons of the form (the test opens the meeting): first the
+// invitation and the start, a few minutes before the meeting.
+registry.category("web_tour.tours").add("meeting_minutes_tour", {
+    steps: () => [
+        {
+            content: "The meeting opens in draft",
+            trigger: ".o_form_view .o_field_widget[name=name]",
+        },
+        {
+            content: "Sharpen the core purpose",
+            trigger: ".o_field_widget[name=purpose] textarea",
+            run: "edit Decide the Q3 product iteration priorities, in one order",
+        },
+        ...stepUtils.saveForm(),
+        clickButton("action_schedule", "Send the invitations"),
+        {
+            content: "The notice is short: give the reason",
+            trigger: ".modal .o_field_widget[name=reason] textarea",
+            run: "edit Customer escalation: the launch date moved",
+        },
+        {
+            content: "Confirm the reason",
+            trigger: ".modal button[name=action_confirm]",
+            run: "click",
+        },
+        checkState("scheduled", "scheduled"),
+        clickButton("action_start", "The meeting begins (it starts in a few minutes)"),
+        checkState("in_progress", "in progress"),
+    ],
+});
+
+// The same host once the meeting has started (the test moves its start into the
+// past, as time would): the read-out, the signature, the approval, the distribution.
+registry.category("web_tour.tours").add("meeting_minutes_tour_after", {
+    steps: () => [
+        checkState("in_progress", "in progress"),
+        clickButton(
+            "action_confirm_all_attendees",
+            "The attendees confirm what was read out"
+        ),
+        clickButton("action_confirm", "The recorder signs the draft"),
+        checkState("confirmed", "confirmed"),
+        clickButton("action_submit", "Submit to the host"),
+        checkState("submitted", "submitted"),
+        clickButton("action_approve", "The host approves"),
+        {
+            content: "The approval says what happens: confirm it",
+            trigger: ".modal-footer .btn-primary",
+            run: "click",
+        },
+        // the approval renders the official PDF (wkhtmltopdf) before it answers
+        checkState("approved", "approved", 60000),
+        clickButton("action_distribute", "Distribute the approved minutes"),
+        checkState("distributed", "distributed"),
     ],
 });
