@@ -1937,7 +1937,12 @@ class MeetingMinutes(models.Model):
         self.message_post(
             body=_(
                 "Invitation sent to %(names)s.",
-                names=", ".join(attendees.filtered("email").partner_id.mapped("name")),
+                # those the calendar mails: with an email, not the one who schedules
+                names=", ".join(
+                    attendees.filtered(
+                        lambda a: a.email and a._should_notify_attendee()
+                    ).partner_id.mapped("name")
+                ),
             ),
             subtype_xmlid="mail.mt_note",
         )

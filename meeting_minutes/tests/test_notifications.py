@@ -67,6 +67,12 @@ class TestNotifications(MeetingWorkflowCase):
         self.assertEqual(
             event.partner_ids, invited | self.recorder.partner_id, "all attend"
         )
+        # the chatter names those who were sent it
+        note = self._messages(self.meeting).filtered(
+            lambda m: "Invitation sent to" in (m.body or "")
+        )
+        self.assertIn(self.sales_rep.name, note.body)
+        self.assertNotIn(self.recorder.name, note.body)
 
     def test_invitation_in_the_readers_language_and_time_zone(self):
         mails, __ = self._schedule()
