@@ -10,6 +10,8 @@ from . import meeting_minutes_resolution
 from . import meeting_minutes_action
 from . import meeting_minutes_followup
 from . import meeting_minutes_revision
+from . import meeting_minutes_acknowledgement
+from . import meeting_minutes_compliance_report
 from . import calendar_event
 from . import ir_actions_report
 from . import ir_attachment
@@ -17,3 +19,4 @@ from . import hr_department
 from . import mail_activity
 from . import mail_message
 from . import res_users
+from . import ir_rule

@@ -60,15 +60,19 @@ WORKFLOW_FIELDS = frozenset(
         "reference",
         "calendar_event_id",
         "notice_date",
+        "notice_given_days",
         "short_notice_reason",
         "signed_by_id",
         "signed_on",
         "submitted_on",
+        "completed_on",
         "approved_by_id",
         "approved_on",
         "reject_reason",
         "distribution_deadline",
         "distributed_on",
+        "distribution_working_days",
+        "acknowledgement_ids",
         "completion_late_notified",
         "distribution_late_notified",
         "archive_code",
@@ -283,6 +287,18 @@ class MeetingMinutes(models.Model):
         help="Working days between now (or the notice, once sent) and the meeting.",
     )
     is_short_notice = fields.Boolean(compute="_compute_notice_working_days")
+    notice_deadline = fields.Date(
+        compute="_compute_notice_deadline",
+        store=True,
+        help="The last day on which the invitations keep the notice rule.",
+    )
+    notice_given_days = fields.Integer(
+        string="Working Days of Notice Given",
+        copy=False,
+        readonly=True,
+        help="Working days between the invitations and the meeting, counted when "
+        "they were sent.",
+    )
     short_notice_reason = fields.Text(copy=False, tracking=True, readonly=True)
     # on-the-spot confirmation
     signed_by_id = fields.Many2one("res.users", copy=False, readonly=True)
@@ -293,6 +309,12 @@ class MeetingMinutes(models.Model):
         help="The minutes must be completed (submitted) by then.",
     )
     submitted_on = fields.Datetime(copy=False, readonly=True)
+    completed_on = fields.Datetime(
+        copy=False,
+        readonly=True,
+        help="The first submission for approval: when the minutes were completed. "
+        "A rejection or a revision leaves it.",
+    )
     # approval and distribution
     approved_by_id = fields.Many2one("res.users", copy=False, readonly=True)
     approved_on = fields.Datetime(copy=False, readonly=True)
@@ -301,6 +323,26 @@ class MeetingMinutes(models.Model):
         copy=False, index="btree_not_null", readonly=True
     )
     distributed_on = fields.Datetime(copy=False, readonly=True)
+    distribution_working_days = fields.Integer(
+        copy=False,
+        readonly=True,
+        help="Working days between the approval and the distribution.",
+    )
+    acknowledgement_ids = fields.One2many(
+        "meeting.minutes.acknowledgement", "meeting_id", string="Read Receipts"
+    )
+    acknowledgement_count = fields.Integer(compute="_compute_acknowledgements")
+    acknowledged_count = fields.Integer(compute="_compute_acknowledgements")
+    unread_partner_ids = fields.Many2many(
+        "res.partner",
+        string="Not Read Yet",
+        compute="_compute_acknowledgements",
+    )
+    can_acknowledge = fields.Boolean(
+        compute="_compute_acknowledgements",
+        help="The current user received these minutes and has not confirmed reading "
+        "them.",
+    )
     completion_late_notified = fields.Boolean(copy=False, readonly=True)
     distribution_late_notified = fields.Boolean(copy=False, readonly=True)
     is_late = fields.Boolean(
@@ -499,6 +541,37 @@ class MeetingMinutes(models.Model):
             meeting.is_short_notice = (
                 meeting.notice_working_days < meeting.company_id.meeting_notice_days
             )
+
+    # like the completion deadline: on the rule when the start is set
+    @api.depends("start")
+    def _compute_notice_deadline(self):
+        for company, meetings in self.grouped("company_id").items():
+            starts = {
+                meeting: fields.Date.context_today(meeting, meeting.start)
+                for meeting in meetings
+                if meeting.start
+            }
+            latest = (
+                company._meeting_latest_notice_dates(
+                    starts.values(), company.meeting_notice_days
+                )
+                if company
+                else {}
+            )
+            for meeting in meetings:
+                meeting.notice_deadline = latest.get(starts.get(meeting))
+
+    @api.depends("acknowledgement_ids.acknowledged_on")
+    @api.depends_context("uid")
+    def _compute_acknowledgements(self):
+        partner = self.env.user.partner_id
+        for meeting in self:
+            receipts = meeting.acknowledgement_ids
+            unread = receipts.filtered(lambda r: not r.acknowledged_on)
+            meeting.acknowledgement_count = len(receipts)
+            meeting.acknowledged_count = len(receipts) - len(unread)
+            meeting.unread_partner_ids = unread.partner_id
+            meeting.can_acknowledge = partner in unread.partner_id
 
     def _compute_is_late(self):
         late = self.filtered_domain(self._get_late_domain())
@@ -937,9 +1010,9 @@ class MeetingMinutes(models.Model):
 
     def action_submit(self):
         self._check_can_submit()
-        self._workflow().write(
-            {"state": "submitted", "submitted_on": fields.Datetime.now()}
-        )
+        now = fields.Datetime.now()
+        self._workflow().write({"state": "submitted", "submitted_on": now})
+        self.filtered(lambda m: not m.completed_on)._workflow().completed_on = now
         self.activity_feedback(
             ["meeting_minutes.mail_activity_type_complete_minutes"],
             feedback=_("Minutes submitted for approval"),
@@ -1336,6 +1409,7 @@ class MeetingMinutes(models.Model):
         now = fields.Datetime.now()
         self._workflow().write({"state": "scheduled", "notice_date": now})
         for meeting in self:
+            meeting._workflow().notice_given_days = meeting._get_notice_working_days(now)
             if not meeting.calendar_event_id:
                 meeting._create_calendar_event()
             if meeting._is_short_notice(now):
@@ -1537,7 +1611,9 @@ class MeetingMinutes(models.Model):
         ).with_context(**{SYNC_KEY: WORKFLOW_TOKEN}).write({"active": False})
 
     def _do_reset(self, reason):
-        self._workflow().write({"state": "draft", "notice_date": False})
+        self._workflow().write(
+            {"state": "draft", "notice_date": False, "notice_given_days": 0}
+        )
         for meeting in self:
             meeting.message_post(
                 body=_("Reset to draft: %(reason)s", reason=reason),
@@ -1546,14 +1622,33 @@ class MeetingMinutes(models.Model):
 
     def _do_distribute(self):
         template = self.env.ref("meeting_minutes.mail_template_minutes_distribution")
-        self._workflow().write(
-            {"state": "distributed", "distributed_on": fields.Datetime.now()}
-        )
+        now = fields.Datetime.now()
         for meeting in self:
+            meeting._workflow().write(
+                {
+                    "state": "distributed",
+                    "distributed_on": now,
+                    "distribution_working_days": (
+                        meeting.company_id._meeting_working_days_between(
+                            fields.Date.context_today(meeting, meeting.approved_on),
+                            fields.Date.context_today(meeting, now),
+                        )
+                    ),
+                }
+            )
             attachment = meeting._get_approved_report()
             partners = meeting._get_distribution_partners()
+            receipts = self.env["meeting.minutes.acknowledgement"]._prepare_for(
+                meeting, partners
+            )
             meeting.message_subscribe(partner_ids=partners.ids)
-            meeting.message_post_with_source(
+            # each recipient's email carries their own read-receipt link
+            meeting.with_context(
+                meeting_minutes_receipt_urls={
+                    receipt.partner_id.id: receipt._get_acknowledge_url()
+                    for receipt in receipts
+                }
+            ).message_post_with_source(
                 template,
                 subtype_xmlid="mail.mt_comment",
                 partner_ids=partners.ids,
@@ -1590,10 +1685,18 @@ class MeetingMinutes(models.Model):
     def _cron_followup(self, batch_size=200):
         """Minutes not submitted after the completion delay, approved minutes not
         distributed after the distribution delay: one activity per meeting for its
-        recorder, and one email per recorder listing them (_notify_late)."""
-        return self._run_in_batches(
+        recorder, and one email per recorder listing them (_notify_late); then the
+        recipients who have not confirmed reading distributed minutes, reminded
+        once.
+
+        :return: the number of late minutes and unread receipts processed"""
+        late = self._run_in_batches(
             self._get_late_notice_domains()[0], "_notify_late", batch_size
         )
+        unread = self.env["meeting.minutes.acknowledgement"]._cron_remind_unread(
+            batch_size
+        )
+        return late + unread
 
     @api.model
     def _get_late_notice_domains(self):
@@ -1695,6 +1798,60 @@ class MeetingMinutes(models.Model):
     # ------------------------------------------------------------
     # BUSINESS METHODS
     # ------------------------------------------------------------
+
+    def action_view_acknowledgements(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Read Receipts"),
+            "res_model": "meeting.minutes.acknowledgement",
+            "view_mode": "list",
+            "domain": [("meeting_id", "=", self.id)],
+            "context": {"create": False},
+        }
+
+    def action_acknowledge(self):
+        """The current user confirms having read the distributed minutes."""
+        partner = self.env.user.partner_id
+        for meeting in self:
+            # sudo: nobody writes a receipt but its recipient, here or by token
+            receipt = meeting.sudo().acknowledgement_ids.filtered(
+                lambda r, partner=partner: r.partner_id == partner
+            )
+            if not receipt:
+                raise UserError(
+                    _(
+                        "You are not among the recipients of the minutes "
+                        "%(name)s: there is nothing for you to confirm.",
+                        name=meeting.display_name,
+                    )
+                )
+            receipt._acknowledge()
+        return True
+
+    def _notify_get_recipients_groups(self, message, model_description, msg_vals=None):
+        """At distribution, each recipient's email gets its own button: the link
+        that confirms they read the minutes, without logging in."""
+        groups = super()._notify_get_recipients_groups(
+            message, model_description, msg_vals=msg_vals
+        )
+        urls = self.env.context.get("meeting_minutes_receipt_urls")
+        if not urls:
+            return groups
+        title = _("I have read the minutes")
+        receipt_groups = [
+            [
+                f"meeting_minutes_receipt_{partner_id}",
+                lambda pdata, partner_id=partner_id: pdata["id"] == partner_id,
+                {
+                    "active": True,
+                    "has_button_access": True,
+                    "button_access": {"url": url, "title": title},
+                },
+            ]
+            for partner_id, url in urls.items()
+        ]
+        return receipt_groups + groups
 
     def _get_time_label(self, partner):
         """The meeting's time as ``partner`` reads it: the date in the format of

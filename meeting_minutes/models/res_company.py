@@ -1,3 +1,4 @@
+from bisect import bisect_right
 from datetime import datetime, time, timedelta
 
 import pytz
@@ -150,6 +151,33 @@ class ResCompany(models.Model):
                 # a calendar without working days: fall back on calendar days
                 return date_from + timedelta(days=days)
             horizon *= 2
+
+    def _meeting_latest_notice_dates(self, dates, days):
+        """For each of ``dates``, the latest date from which it is still ``days``
+        working days away (_meeting_working_days_between(result, date) >= days):
+        the last day to notify a meeting held on that date. One calendar
+        computation for all the dates."""
+        self.ensure_one()
+        dates = set(dates)
+        if not dates:
+            return {}
+        if days <= 0:
+            return {day: day for day in dates}
+        horizon = days * 3 + 15
+        working = sorted(
+            self._meeting_working_dates(
+                min(dates) - timedelta(days=horizon), max(dates)
+            )
+        )
+        result = {}
+        for day in dates:
+            count = bisect_right(working, day)
+            if count >= days:
+                result[day] = working[count - days] - timedelta(days=1)
+            else:
+                # a calendar with too few working days: calendar days
+                result[day] = day - timedelta(days=days)
+        return result
 
     def _meeting_colloquialism_list(self):
         self.ensure_one()

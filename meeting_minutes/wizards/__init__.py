@@ -1,1 +1,2 @@
 from . import meeting_minutes_reason_wizard
+from . import meeting_minutes_compliance_wizard
