@@ -1053,7 +1053,11 @@ class MeetingMinutes(models.Model):
             ["meeting_minutes.mail_activity_type_distribute_minutes"],
             feedback=_("Minutes distributed"),
         )
-        self.action_ids._schedule_owner_activity()
+        # the distribution email lists the items: their owners who got it are
+        # not told again by the activity's assignment email
+        self.action_ids._schedule_owner_activity(
+            informed=self.acknowledgement_ids.partner_id
+        )
         return True
 
     def action_archive_minutes(self):

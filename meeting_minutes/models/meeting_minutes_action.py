@@ -404,9 +404,10 @@ class MeetingMinutesAction(models.Model):
     # BUSINESS METHODS
     # ------------------------------------------------------------
 
-    def _schedule_owner_activity(self):
+    def _schedule_owner_activity(self, informed=None):
         """One 'action item' activity per open item for its owner, due on the
-        deadline (never two)."""
+        deadline (never two). The owners among ``informed`` (partners who got the
+        distribution email, which lists the items) get no assignment email too."""
         activity_type = self.env.ref("meeting_minutes.mail_activity_type_action_item")
         open_actions = self.filtered("is_open")
         existing = self.env["mail.activity"].search(
@@ -418,22 +419,29 @@ class MeetingMinutesAction(models.Model):
         )
         has_activity = set(existing.mapped("res_id"))
         model_id = self.env["ir.model"]._get_id(self._name)
-        self.env["mail.activity"].create(
-            [
-                {
-                    "res_model_id": model_id,
-                    "res_id": action.id,
-                    "activity_type_id": activity_type.id,
-                    "summary": action.name,
-                    "date_deadline": action.deadline,
-                    "user_id": action.owner_id.id,
-                    # managed by the workflow: feedback and unlink find it
-                    "automated": True,
-                }
-                for action in open_actions
-                if action.id not in has_activity
-            ]
-        )
+        informed = informed or self.env["res.partner"]
+        todo = open_actions.filtered(lambda a: a.id not in has_activity)
+        told = todo.filtered(lambda a: a.owner_id.partner_id in informed)
+        for actions, quiet in ((told, True), (todo - told, False)):
+            if not actions:
+                continue
+            self.env["mail.activity"].with_context(
+                mail_activity_quick_update=quiet
+            ).create(
+                [
+                    {
+                        "res_model_id": model_id,
+                        "res_id": action.id,
+                        "activity_type_id": activity_type.id,
+                        "summary": action.name,
+                        "date_deadline": action.deadline,
+                        "user_id": action.owner_id.id,
+                        # managed by the workflow: feedback and unlink find it
+                        "automated": True,
+                    }
+                    for action in actions
+                ]
+            )
 
     def _send_digest(self, view_xmlid, recipients_by_action, log_title):
         """Tell people about these items: one email per person and company listing
