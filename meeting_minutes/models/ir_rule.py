@@ -18,7 +18,9 @@ class IrRule(models.Model):
         if model_name in FOLLOWS_MEETING_RULES and mode == "read":
             meeting_domain = super()._compute_domain("meeting.minutes", mode)
             if meeting_domain:
-                domain = [*domain, ("meeting_id", "any", meeting_domain)] if domain else [
-                    ("meeting_id", "any", meeting_domain)
-                ]
+                domain = (
+                    [*domain, ("meeting_id", "any", meeting_domain)]
+                    if domain
+                    else [("meeting_id", "any", meeting_domain)]
+                )
         return domain

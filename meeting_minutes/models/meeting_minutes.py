@@ -1413,7 +1413,9 @@ class MeetingMinutes(models.Model):
         now = fields.Datetime.now()
         self._workflow().write({"state": "scheduled", "notice_date": now})
         for meeting in self:
-            meeting._workflow().notice_given_days = meeting._get_notice_working_days(now)
+            meeting._workflow().notice_given_days = meeting._get_notice_working_days(
+                now
+            )
             if not meeting.calendar_event_id:
                 meeting._create_calendar_event()
             if meeting._is_short_notice(now):

@@ -100,7 +100,10 @@ class MeetingMinutesAcknowledgement(models.Model):
         for receipt in unread:
             # sudo: the recipient may read the mail outside Odoo, without a user
             receipt.meeting_id.sudo().message_post(
-                body=_("%(name)s confirmed reading the minutes.", name=receipt.partner_id.name),
+                body=_(
+                    "%(name)s confirmed reading the minutes.",
+                    name=receipt.partner_id.name,
+                ),
                 author_id=receipt.partner_id.id,
                 subtype_xmlid="mail.mt_note",
             )

@@ -34,9 +34,11 @@ class MeetingMinutesComplianceReport(models.Model):
     company_id = fields.Many2one("res.company", readonly=True)
     date = fields.Datetime(readonly=True)
     state = fields.Selection(
-        selection=lambda self: self.env["meeting.minutes"]
-        ._fields["state"]
-        ._description_selection(self.env),
+        selection=lambda self: (
+            self.env["meeting.minutes"]
+            ._fields["state"]
+            ._description_selection(self.env)
+        ),
         string="Status",
         readonly=True,
     )

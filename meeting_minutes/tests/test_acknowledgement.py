@@ -87,9 +87,13 @@ class TestAcknowledgement(AcknowledgementCase):
             if receipt.partner_id == self.recorder.partner_id:
                 continue  # the author of the distribution is not mailed
             mail = mails.filtered(lambda m, r=receipt: r.partner_id in m.recipient_ids)
-            self.assertEqual(per_partner[receipt.partner_id], 1, receipt.partner_id.name)
+            self.assertEqual(
+                per_partner[receipt.partner_id], 1, receipt.partner_id.name
+            )
             links = re.findall(r"/meeting_minutes/acknowledge/([\w-]+)", mail.body_html)
-            self.assertEqual(set(links), {receipt.access_token}, receipt.partner_id.name)
+            self.assertEqual(
+                set(links), {receipt.access_token}, receipt.partner_id.name
+            )
 
     def test_acknowledge_by_button(self):
         meeting = self._distributed_meeting()
@@ -131,7 +135,10 @@ class TestAcknowledgement(AcknowledgementCase):
                 receipt.with_user(user).write({"acknowledged_on": "2026-06-23 08:00"})
             with self.assertRaises(AccessError):
                 Receipt.create(
-                    {"meeting_id": meeting.id, "partner_id": self.outsider.partner_id.id}
+                    {
+                        "meeting_id": meeting.id,
+                        "partner_id": self.outsider.partner_id.id,
+                    }
                 )
             with self.assertRaises(AccessError):
                 receipt.with_user(user).unlink()
@@ -154,7 +161,11 @@ class TestAcknowledgement(AcknowledgementCase):
         with self.assertRaises(AccessError):
             meeting.acknowledgement_ids.with_user(self.outsider).read(["partner_id"])
         self.assertEqual(
-            len(self.Receipt.with_user(self.sales_rep).search([("meeting_id", "=", meeting.id)])),
+            len(
+                self.Receipt.with_user(self.sales_rep).search(
+                    [("meeting_id", "=", meeting.id)]
+                )
+            ),
             6,
         )
 
@@ -173,7 +184,11 @@ class TestAcknowledgement(AcknowledgementCase):
             mails = self.env["mail.mail"].search([("id", ">", last)])
             per_partner = Counter(p for mail in mails for p in mail.recipient_ids)
             unread = (
-                self.host | self.recorder | self.sales_rep | self.rd_director | self.leader
+                self.host
+                | self.recorder
+                | self.sales_rep
+                | self.rd_director
+                | self.leader
             ).partner_id
             self.assertEqual(set(per_partner), set(unread))
             self.assertEqual(set(per_partner.values()), {1})

@@ -13,8 +13,6 @@ from odoo.tests import tagged
 from .common_workflow import (
     AFTER_MEETING,
     APPROVAL_FRIDAY,
-    BEFORE_NOTICE,
-    DURING_MEETING,
     MEETING_START,
     MeetingWorkflowCase,
 )
@@ -123,9 +121,7 @@ class TestComplianceReport(MeetingWorkflowCase):
         with freeze_time("2026-06-16 09:00:00"):
             # 24 hours after the end (08:30): late, as the follow-up cron says
             self.assertEqual(self._status(missing)[1], "broken")
-            self.assertIn(
-                missing, self.Meeting.search(self.Meeting._get_late_domain())
-            )
+            self.assertIn(missing, self.Meeting.search(self.Meeting._get_late_domain()))
 
     def test_a_rejection_keeps_the_completion(self):
         meeting = self._to_state(self._create_meeting(), "submitted")
@@ -268,9 +264,13 @@ class TestComplianceReport(MeetingWorkflowCase):
             [(late, ["Distribution Kept (%)"])],
         )
         self.assertNotIn(kept, [m for m, __ in section["broken"]])
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "meeting_minutes.action_report_meeting_compliance", wizard.ids
-        )[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html(
+                "meeting_minutes.action_report_meeting_compliance", wizard.ids
+            )[0]
+            .decode()
+        )
         self.assertIn("Monthly Compliance Report", html)
         self.assertIn("2026-06", html)
         self.assertIn("Marketing", html)

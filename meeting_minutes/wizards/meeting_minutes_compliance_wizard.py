@@ -23,7 +23,7 @@ class MeetingMinutesComplianceWizard(models.TransientModel):
 
     month = fields.Date(
         required=True,
-        default=_default_month,
+        default=lambda self: self._default_month(),
         help="Any day of the month to report on.",
     )
     department_ids = fields.Many2many(
@@ -144,7 +144,10 @@ class MeetingMinutesComplianceWizard(models.TransientModel):
         first."""
         rows = self._get_rows()
         followups = self.env["meeting.minutes.followup"].search(
-            [("meeting_id", "in", rows.meeting_id.ids), ("reason_category", "!=", False)]
+            [
+                ("meeting_id", "in", rows.meeting_id.ids),
+                ("reason_category", "!=", False),
+            ]
         )
         selection = dict(
             followups._fields["reason_category"]._description_selection(self.env)
@@ -156,5 +159,6 @@ class MeetingMinutesComplianceWizard(models.TransientModel):
                 selection[followup.reason_category]
             ] += 1
         return {
-            department: counter.most_common() for department, counter in counters.items()
+            department: counter.most_common()
+            for department, counter in counters.items()
         }
