@@ -236,6 +236,7 @@ class TestAcknowledgementLink(HttpCase, AcknowledgementCase):
         done = self.url_open(url, data={"csrf_token": csrf})
         self.assertEqual(done.status_code, 200)
         self.assertIn("your reading is recorded", done.text)
+        self.assertIn(self.leader.name, done.text)
         receipt.invalidate_recordset()
         first = receipt.acknowledged_on
         self.assertTrue(first)
@@ -253,8 +254,13 @@ class TestAcknowledgementLink(HttpCase, AcknowledgementCase):
 
     def test_link_in_the_recipient_language(self):
         self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(
+            ["meeting_minutes"], ["zh_CN"], overwrite=True
+        )
+        self.env.registry.clear_cache()
         self.leader.partner_id.lang = "zh_CN"
         meeting = self._distributed_meeting()
         receipt = self._receipt(meeting, self.leader).sudo()
         page = self.url_open(f"/meeting_minutes/acknowledge/{receipt.access_token}")
         self.assertIn("我已阅读会议记录", page.text)
+        self.assertIn("收件人：", page.text)
