@@ -122,12 +122,43 @@ def generate(env, args, today):
         # the state the workflow leaves: distributed some days after the meeting,
         # with the approved PDF attached (the benchmark measures the crons, not
         # wkhtmltopdf)
+        # the stamps of each step, some late (the compliance report reads them)
         for meeting in meetings:
-            distributed_on = meeting.stop + timedelta(days=rng.randint(1, 3))
-            values = {"state": "distributed", "distributed_on": distributed_on}
+            notice_date = meeting.start - timedelta(days=rng.randint(1, 7))
+            completed_on = meeting.stop + timedelta(hours=rng.randint(1, 40))
+            approved_on = completed_on + timedelta(hours=rng.randint(1, 30))
+            distributed_on = approved_on + timedelta(days=rng.randint(0, 4))
+            values = {
+                "state": "distributed",
+                "notice_date": notice_date,
+                "notice_given_days": meeting._get_notice_working_days(notice_date),
+                "completed_on": completed_on,
+                "submitted_on": completed_on,
+                "approved_on": approved_on,
+                "distribution_deadline": (approved_on + timedelta(days=3)).date(),
+                "distributed_on": distributed_on,
+                "distribution_working_days": rng.randint(0, 3),
+            }
             if pdf:
                 values["approved_report_id"] = pdf.id
             meeting.write(values)
+        # read receipts: the attendees and the host, most of them read
+        env["meeting.minutes.acknowledgement"].create(
+            [
+                {
+                    "meeting_id": meeting.id,
+                    "partner_id": partner.id,
+                    "access_token": f"bench-{meeting.id}-{partner.id}",
+                    "acknowledged_on": (
+                        meeting.distributed_on if rng.random() < 0.8 else False
+                    ),
+                }
+                for meeting in meetings
+                for partner in (
+                    meeting.host_id | meeting.recorder_id | users[:4]
+                ).partner_id
+            ]
+        )
         # a tenth of the meetings are still approved or confirmed (late-minutes cron)
         for meeting in meetings[: size // 10]:
             meeting.write(
@@ -187,6 +218,32 @@ def main():
             results.append((label, timer.seconds, timer.query_count, f"{done} records"))
             cr.rollback()
         threading.current_thread().testing = False
+
+        # the compliance report over all the meetings, as its pivot asks it
+        Report = env["meeting.minutes.compliance.report"]
+        env.invalidate_all()
+        with Timer(cr) as timer:
+            groups = Report._read_group(
+                [],
+                ["department_id", "date:month"],
+                [
+                    "__count",
+                    "notice_ok:avg",
+                    "completion_ok:avg",
+                    "distribution_ok:avg",
+                    "read_rate:avg",
+                    "action_done_on_time_count:sum",
+                    "action_late_count:sum",
+                ],
+            )
+        results.append(
+            (
+                "compliance report by department and month",
+                timer.seconds,
+                timer.query_count,
+                f"{len(groups)} groups",
+            )
+        )
 
         # the form of a large meeting
         env.invalidate_all()
