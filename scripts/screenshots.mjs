@@ -69,6 +69,16 @@ const STEPS = [
       wait: ['.o_setting_container .app_settings_block[data-key="meeting_minutes"]'] },
     { file: "11-minutes-pdf", as: "host", what: "the minutes PDF, pages 1 and 2",
       pdf: "/report/pdf/meeting_minutes.report_meeting_minutes/{seed}", pages: [1, 2] },
+    { file: "12-compliance-graph", as: "host", what: "Reporting > Compliance, graph by department",
+      menu: [APP, "meeting_minutes.meeting_minutes_menu_reporting",
+             "meeting_minutes.meeting_minutes_menu_compliance"],
+      wait: [".o_graph_view canvas"] },
+    { file: "13-compliance-pivot", as: "host", what: "Reporting > Compliance, pivot department x month",
+      menu: [APP, "meeting_minutes.meeting_minutes_menu_reporting",
+             "meeting_minutes.meeting_minutes_menu_compliance"],
+      click: [".o_control_panel .o_switch_view.o_pivot"], wait: [".o_pivot_view .o_pivot table"] },
+    { file: "14-compliance-pdf", as: "admin", what: "the monthly compliance report of last month, page 1",
+      wizard: true, pdf: "/report/pdf/meeting_minutes.report_meeting_compliance/{wizard}", pages: [1] },
 ];
 
 // The seed meeting of the demo data (xml id first, its name if the xml id is gone)
@@ -226,7 +236,15 @@ async function openMenu(page, xmlids) {
 async function shoot(step, lang, session, seed) {
     const { page, context } = session;
     const target = path.join(OUT, lang.dir);
-    const fill = (s) => s.replaceAll("{seed}", String(seed.id));
+    let wizard = 0;
+    if (step.wizard) {
+        // the monthly compliance report of last month, all departments (admin's own wizard)
+        const now = new Date();
+        const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+        wizard = await call("meeting.minutes.compliance.wizard", "create",
+            [{ month: month.toISOString().slice(0, 10) }]);
+    }
+    const fill = (s) => s.replaceAll("{seed}", String(seed.id)).replaceAll("{wizard}", String(wizard));
     if (step.pdf) {
         const url = `${BASE}${fill(step.pdf)}`;
         const res = await context.request.get(url, { timeout: 6 * TIMEOUT });

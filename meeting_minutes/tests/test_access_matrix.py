@@ -279,10 +279,17 @@ class TestMeetingAccessMatrix(MeetingWorkflowCase):
                     0,
                     0,
                     {
-                        "version": 9,
-                        "attachment_id": self.spare_attachment.id,
-                        "sha256": "0" * 64,
-                    },
+                        "meeting.minutes.revision": {
+                            "version": 9,
+                            "attachment_id": self.spare_attachment.id,
+                            "sha256": "0" * 64,
+                        },
+                        "meeting.minutes.acknowledgement": {
+                            "partner_id": self.outsider.partner_id.id,
+                            "acknowledged_on": datetime(2030, 1, 1, 9, 0),
+                            "access_token": "forged",
+                        },
+                    }[field.comodel_name],
                 )
             ]
         return {
