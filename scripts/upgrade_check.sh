@@ -128,6 +128,17 @@ if invitation.model != "calendar.attendee" or "_get_time_label" not in str(invit
     errors.append("the invitation template was not reloaded (18.0.1.3.0)")
 if not env.ref("meeting_minutes.mail_template_minutes_distribution").get_metadata()[0]["noupdate"]:
     errors.append("the distribution template is no longer noupdate")
+# 18.0.1.4.0: the stamps the compliance report reads, filled by the migration
+for m in stored:
+    if m.completed_on != m.submitted_on:
+        errors.append(f"{m.display_name}: completed_on not taken from submitted_on")
+    if m.distributed_on and m.distribution_working_days != m.company_id._meeting_working_days_between(
+        m.approved_on.date(), m.distributed_on.date()
+    ):
+        errors.append(f"{m.display_name}: distribution_working_days not counted")
+rows = env["meeting.minutes.compliance.report"].search([("meeting_id", "in", stored.ids)])
+if len(rows) != len(stored) or any(r.distribution_status == "pending" for r in rows if r.meeting_id.distributed_on):
+    errors.append("the compliance report does not judge the upgraded minutes")
 print("CHECK", len(stored), "approved minutes,", len(frozen), "PDFs kept as revision 1")
 if errors:
     print("CHECK FAILED:", "; ".join(errors))
