@@ -256,6 +256,8 @@ class TestComplianceReport(MeetingWorkflowCase):
         [section] = wizard._get_report_sections()
         self.assertEqual(section["department"], self.dep_marketing)
         self.assertEqual(section["meeting_count"], 2)
+        self.assertEqual((section["actions"], section["late"]), (4, 0))
+        self.assertIsInstance(section["actions"], int)
         rates = dict(section["rates"])
         self.assertEqual(rates["Distribution Kept (%)"], 50)
         self.assertEqual(rates["Notice Kept (%)"], 100)

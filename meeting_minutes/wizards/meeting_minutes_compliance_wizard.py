@@ -109,7 +109,9 @@ class MeetingMinutesComplianceWizard(models.TransientModel):
         sections = []
         for department, count, *values in groups:
             rates = dict(zip(RATES, values[:3], strict=True))
-            read_rate, actions, on_time, late, delayed = values[3:]
+            read_rate = values[3]
+            # SQL sums of counts come back as decimals
+            actions, on_time, late, delayed = (int(v or 0) for v in values[4:])
             sections.append(
                 {
                     "department": department,
