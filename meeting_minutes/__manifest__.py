@@ -25,6 +25,7 @@
         "views/meeting_minutes_action_views.xml",
         "views/meeting_minutes_agenda_views.xml",
         "views/meeting_minutes_reason_wizard_views.xml",
+        "views/meeting_minutes_sign_wizard_views.xml",
         "views/calendar_event_views.xml",
         "views/res_config_settings_views.xml",
         "views/meeting_minutes_acknowledgement_views.xml",

@@ -66,6 +66,10 @@ WORKFLOW_FIELDS = frozenset(
         "short_notice_reason",
         "signed_by_id",
         "signed_on",
+        "recorder_signature",
+        "recorder_signed_on",
+        "host_signature",
+        "host_signed_on",
         "submitted_on",
         "completed_on",
         "approved_by_id",
@@ -305,6 +309,22 @@ class MeetingMinutes(models.Model):
     # on-the-spot confirmation
     signed_by_id = fields.Many2one("res.users", copy=False, readonly=True)
     signed_on = fields.Datetime(copy=False, readonly=True)
+    recorder_signature = fields.Binary(
+        copy=False,
+        readonly=True,
+        attachment=True,
+        help="The recorder's signature of the draft read out and confirmed on the "
+        "spot.",
+    )
+    recorder_signed_on = fields.Datetime(copy=False, readonly=True)
+    host_signature = fields.Binary(
+        string="Approver's Signature",
+        copy=False,
+        readonly=True,
+        attachment=True,
+        help="Given at the approval when the company asks for it.",
+    )
+    host_signed_on = fields.Datetime(string="Approver Signed On", copy=False, readonly=True)
     completion_deadline = fields.Datetime(
         compute="_compute_completion_deadline",
         store=True,
@@ -998,6 +1018,11 @@ class MeetingMinutes(models.Model):
         }
 
     def action_confirm(self):
+        """Confirm & Sign: the recorder signs first (a dialog), then confirms."""
+        self._check_can_confirm(signed=False)
+        unsigned = self.filtered(lambda m: not m.recorder_signature)
+        if unsigned:
+            return unsigned._action_open_sign_wizard("recorder")
         self._check_can_confirm()
         self._do_confirm()
         for meeting in self:
@@ -1027,6 +1052,12 @@ class MeetingMinutes(models.Model):
         return True
 
     def action_approve(self):
+        self._check_can_approve(signed=False)
+        unsigned = self.filtered(
+            lambda m: m.company_id.meeting_approval_signature and not m.host_signature
+        )
+        if unsigned:
+            return unsigned._action_open_sign_wizard("host")
         self._check_can_approve()
         self._do_approve()
         self.activity_feedback(
@@ -1305,11 +1336,20 @@ class MeetingMinutes(models.Model):
                     )
                 )
 
-    def _check_can_confirm(self):
+    def _check_can_confirm(self, signed=True):
         self._check_state(("in_progress",), _("confirmed"))
         self._check_is_organizer()
         self._check_has_started(_("confirmed"))
         for meeting in self:
+            if signed and not meeting.recorder_signature:
+                raise UserError(
+                    _(
+                        "The recorder %(recorder)s signs the draft of %(name)s before "
+                        "it is confirmed.",
+                        recorder=meeting.recorder_id.name,
+                        name=meeting.display_name,
+                    )
+                )
             attended = meeting.attendee_ids.department_id
             missing = meeting.department_ids - attended
             if missing:
@@ -1367,9 +1407,22 @@ class MeetingMinutes(models.Model):
                     )
                 )
 
-    def _check_can_approve(self):
+    def _check_can_approve(self, signed=True):
         self._check_state(("submitted",), _("approved or rejected"))
         self._check_has_started(_("approved"))
+        for meeting in self:
+            if (
+                signed
+                and meeting.company_id.meeting_approval_signature
+                and not meeting.host_signature
+            ):
+                raise UserError(
+                    _(
+                        "The approval of the minutes %(name)s needs the approver's "
+                        "signature.",
+                        name=meeting.display_name,
+                    )
+                )
         if self.env.su:
             return
         for meeting in self:
@@ -1437,6 +1490,54 @@ class MeetingMinutes(models.Model):
             partners = meeting._get_invitation_partners()
             meeting.message_subscribe(partner_ids=partners.ids)
             meeting._send_invitations(partners)
+
+    def _action_open_sign_wizard(self, role):
+        """The dialog where the recorder (role "recorder", to confirm) or the
+        approver (role "host", to approve) signs, as themself."""
+        self._check_can_sign(role)
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Sign the Minutes"),
+            "res_model": "meeting.minutes.sign.wizard",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {"default_meeting_id": self.id, "default_role": role},
+        }
+
+    def _check_can_sign(self, role):
+        self.ensure_one()
+        if role == "recorder":
+            self._check_state(("in_progress",), _("signed by the recorder"))
+            if self.env.user != self.recorder_id:
+                raise UserError(
+                    _(
+                        "Only the recorder %(recorder)s signs the draft of %(name)s: "
+                        "they confirm it.",
+                        recorder=self.recorder_id.name,
+                        name=self.display_name,
+                    )
+                )
+        else:
+            self._check_can_approve(signed=False)
+
+    def _do_sign(self, role, signature):
+        self._check_can_sign(role)
+        if not signature:
+            raise UserError(_("Draw or type the signature first."))
+        now = fields.Datetime.now()
+        prefix = "recorder" if role == "recorder" else "host"
+        self._workflow().write(
+            {f"{prefix}_signature": signature, f"{prefix}_signed_on": now}
+        )
+        self.message_post(
+            body=_(
+                "Signed by %(name)s (%(role)s).",
+                name=self.env.user.name,
+                role=_("recorder") if role == "recorder" else _("approver"),
+            ),
+            subtype_xmlid="mail.mt_note",
+        )
 
     def _do_confirm(self):
         now = fields.Datetime.now()
@@ -1552,6 +1653,8 @@ class MeetingMinutes(models.Model):
                 "approved_on": False,
                 "approved_report_id": False,
                 "approved_report_sha256": False,
+                "host_signature": False,
+                "host_signed_on": False,
                 "distribution_deadline": False,
                 "distributed_on": False,
                 "distribution_late_notified": False,

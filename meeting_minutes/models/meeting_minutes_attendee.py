@@ -1,5 +1,11 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
+
+from .meeting_minutes_content_mixin import is_workflow
+
+# what an attendee decides at the read-out: written by the attendee themself
+# (action_confirm_attendance, action_object) or on their behalf by an organizer
+CONFIRMATION_FIELDS = frozenset({"confirmed", "objection"})
 
 
 class MeetingMinutesAttendee(models.Model):
@@ -9,6 +15,7 @@ class MeetingMinutesAttendee(models.Model):
     _order = "meeting_id, department_id, attendance desc, id"
     _rec_name = "user_id"
     _check_company_auto = True
+    _meeting_workflow_fields = frozenset({"confirmed_on", "confirmed_by_id"})
 
     user_id = fields.Many2one(
         "res.users",
@@ -49,6 +56,22 @@ class MeetingMinutesAttendee(models.Model):
         "meeting."
     )
     objection = fields.Text(help="The objection raised at the confirmation.")
+    confirmed_on = fields.Datetime(
+        string="Decided On",
+        readonly=True,
+        copy=False,
+        help="When the confirmation or the objection was recorded.",
+    )
+    confirmed_by_id = fields.Many2one(
+        "res.users",
+        string="Recorded By",
+        readonly=True,
+        copy=False,
+        help="The attendee, who confirmed on their own device, or the organizer who "
+        "recorded it for them.",
+    )
+    is_recorded_by_other = fields.Boolean(compute="_compute_is_recorded_by_other")
+    is_me = fields.Boolean(compute="_compute_is_me")
 
     _sql_constraints = [
         (
@@ -57,6 +80,126 @@ class MeetingMinutesAttendee(models.Model):
             "A person attends a meeting only once.",
         ),
     ]
+
+    @api.depends("confirmed_by_id", "user_id")
+    def _compute_is_recorded_by_other(self):
+        for attendee in self:
+            attendee.is_recorded_by_other = bool(
+                attendee.confirmed_by_id and attendee.confirmed_by_id != attendee.user_id
+            )
+
+    @api.depends_context("uid")
+    @api.depends("user_id")
+    def _compute_is_me(self):
+        for attendee in self:
+            attendee.is_me = attendee.user_id == self.env.user
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        attendees = super().create(vals_list)
+        decided = attendees.filtered(lambda a: a.confirmed or a.objection)
+        if decided:
+            if not is_workflow(self.env):
+                decided._check_can_decide()
+            decided._stamp_decision()
+        return attendees
+
+    def write(self, vals):
+        changed = self.browse()
+        if CONFIRMATION_FIELDS & vals.keys():
+            changed = self.filtered(
+                lambda a: any(
+                    (a[name] or False) != (vals[name] or False)
+                    for name in CONFIRMATION_FIELDS & vals.keys()
+                )
+            )
+            if changed and not is_workflow(self.env):
+                changed._check_can_decide()
+        result = super().write(vals)
+        changed._stamp_decision()
+        return result
+
+    def _stamp_decision(self):
+        """Who recorded the confirmation or the objection, and when: the current
+        user (the attendee on their own device, or an organizer for them)."""
+        now = fields.Datetime.now()
+        for attendee in self:
+            decided = attendee.confirmed or bool(attendee.objection)
+            attendee._workflow().write(
+                {
+                    "confirmed_on": decided and now,
+                    "confirmed_by_id": decided and self.env.uid,
+                }
+            )
+
+    def _check_can_decide(self):
+        """Confirmations and objections are given on the spot: while the meeting is
+        in progress, by present attendees."""
+        for attendee in self:
+            meeting = attendee.meeting_id
+            if meeting.state != "in_progress":
+                raise UserError(
+                    _(
+                        "The attendees confirm or object on the spot, while the "
+                        "meeting %(name)s is in progress; it is %(state)s.",
+                        name=meeting.display_name,
+                        state=meeting._state_label(meeting.state),
+                    )
+                )
+            if attendee.attendance != "present":
+                raise UserError(
+                    _(
+                        "%(name)s is recorded absent: an absentee leaves a written "
+                        "opinion instead.",
+                        name=attendee.user_id.name,
+                    )
+                )
+
+    def _check_is_attendee_self(self):
+        for attendee in self:
+            if attendee.user_id != self.env.user:
+                raise UserError(
+                    _(
+                        "Only %(name)s confirms or objects for themself; an organizer "
+                        "records it for an attendee without a device.",
+                        name=attendee.user_id.name,
+                    )
+                )
+
+    def action_confirm_attendance(self):
+        """The attendee, logged in as themself, confirms what was read out."""
+        self._check_is_attendee_self()
+        self._check_can_decide()
+        # sudo: attendees do not edit the attendance lines; the checks above are
+        # this action's rule
+        self.sudo().write({"confirmed": True, "objection": False})
+        return True
+
+    def action_object(self, text=None):
+        """The attendee, logged in as themself, objects; without ``text`` the
+        dialog that asks for it."""
+        self._check_is_attendee_self()
+        self._check_can_decide()
+        if text is None:
+            self.ensure_one()
+            return {
+                "type": "ir.actions.act_window",
+                "name": _("Objection"),
+                "res_model": "meeting.minutes.reason.wizard",
+                "view_mode": "form",
+                "views": [(False, "form")],
+                "target": "new",
+                "context": {
+                    "default_mode": "objection",
+                    "default_meeting_ids": self.meeting_id.ids,
+                    "default_attendee_id": self.id,
+                },
+            }
+        text = (text or "").strip()
+        if not text:
+            raise UserError(_("Write the objection."))
+        self.sudo().write({"confirmed": False, "objection": text})
+        return True
 
     @api.depends("user_id")
     def _compute_department_id(self):

@@ -66,6 +66,11 @@ class ResCompany(models.Model):
         help="A meeting can be started this many minutes before its planned start; "
         "it is confirmed, submitted and approved only once it has started.",
     )
+    meeting_approval_signature = fields.Boolean(
+        string="Approval Needs a Signature",
+        help="The host (or the meeting manager) who approves the minutes signs them; "
+        "the signature is printed in the approval block.",
+    )
     meeting_colloquialisms = fields.Text(
         string="Colloquialisms",
         default=DEFAULT_COLLOQUIALISMS,

@@ -22,6 +22,9 @@ class ResConfigSettings(models.TransientModel):
     meeting_retention_years = fields.Integer(
         related="company_id.meeting_retention_years", readonly=False
     )
+    meeting_approval_signature = fields.Boolean(
+        related="company_id.meeting_approval_signature", readonly=False
+    )
     meeting_start_lead_minutes = fields.Integer(
         related="company_id.meeting_start_lead_minutes", readonly=False
     )

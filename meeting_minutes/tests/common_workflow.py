@@ -14,6 +14,11 @@ DURING_MEETING = "2026-06-15 07:00:00"
 AFTER_MEETING = "2026-06-15 10:00:00"
 # Friday after the meeting: 2 working days later is Tuesday 23 June
 APPROVAL_FRIDAY = "2026-06-19 09:00:00"
+# a signature as Odoo's signature widget sends it: a PNG, base64 (1x1 pixel)
+SIGNATURE = (
+    b"iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kg"
+    b"AAAABJRU5ErkJggg=="
+)
 
 
 class MeetingWorkflowCase(MeetingMinutesCase):
@@ -63,6 +68,15 @@ class MeetingWorkflowCase(MeetingMinutesCase):
         )
         wizard.reason = reason
         return wizard.save().action_confirm()
+
+    def _sign(self, meeting, user=None):
+        """The recorder signs the draft (what the signature dialog does)."""
+        wizard = self.env["meeting.minutes.sign.wizard"].with_user(
+            user or meeting.recorder_id
+        )
+        return wizard.create(
+            {"meeting_id": meeting.id, "role": "recorder", "signature": SIGNATURE}
+        ).action_sign()
 
     def _add_content(self, meeting, deadline=date(2026, 6, 20)):
         """A statement per department, a consensus, a resolution, two action
@@ -149,7 +163,7 @@ class MeetingWorkflowCase(MeetingMinutesCase):
             elif step == "confirmed":
                 with freeze_time(AFTER_MEETING):
                     as_recorder.action_confirm_all_attendees()
-                    as_recorder.action_confirm()
+                    self._sign(meeting)
             elif step == "submitted":
                 if not meeting.statement_ids:
                     # the submission needs the discussion and a decision

@@ -25,6 +25,7 @@ from .common_workflow import (
     BEFORE_NOTICE,
     DURING_MEETING,
     MEETING_START,
+    SIGNATURE,
     MeetingWorkflowCase,
 )
 
@@ -94,7 +95,8 @@ BUTTONS = (
     # button                   in state       em ou at ow re ho ma cb po
     ("action_schedule",        "draft",       N, N, N, N, Y, Y, Y, N, N),
     ("action_start",           "scheduled",   N, N, N, N, Y, Y, Y, N, N),
-    ("action_confirm",         "in_progress", N, N, N, N, Y, Y, Y, N, N),
+    # the recorder signs the draft, then confirms: others wait for the signature
+    ("action_confirm",         "in_progress", N, N, N, N, Y, N, N, N, N),
     ("action_submit",          "confirmed",   N, N, N, N, Y, Y, Y, N, N),
     ("action_approve",         "submitted",   N, N, N, N, N, Y, Y, N, N),
     ("action_reject",          "submitted",   N, N, N, N, N, Y, Y, N, N),
@@ -299,6 +301,7 @@ class TestMeetingAccessMatrix(MeetingWorkflowCase):
             "integer": 9,
             "date": date(2030, 1, 1),
             "datetime": datetime(2030, 1, 1, 9, 0),
+            "binary": SIGNATURE,
         }[field.type]
 
     def _read(self, user, meeting):
@@ -332,6 +335,10 @@ class TestMeetingAccessMatrix(MeetingWorkflowCase):
         result = getattr(meeting.with_user(user), button)()
         if isinstance(result, dict) and result.get("res_model") == self.Wizard._name:
             self._reason(user, meeting, result["context"]["default_mode"], "Matrix")
+        elif isinstance(result, dict) and result.get("res_model") == (
+            "meeting.minutes.sign.wizard"
+        ):
+            self._sign(meeting, user)
         if result_state:
             self.assertEqual(meeting.state, result_state, f"{button} by {user.login}")
 

@@ -353,9 +353,9 @@ BAD_INPUTS = [
      ("draft", "write", {"location_type": "online", "location": "   "}),
      ValidationError,
      r"^The online meeting .* needs a platform name or a meeting URL\.$"),
-    ("absentee confirming on the spot", "recorder",
+    ("absentee confirming before the meeting", "recorder",
      ("absent_attendee", "write", {"confirmed": True}),
-     ValidationError, r"^Director Chen was absent and cannot confirm on the spot"),
+     UserError, r"^The attendees confirm or object on the spot, while the meeting "),
     # --- duplicates ------------------------------------------------------------------
     ("same attendee twice", "recorder",
      ("meeting.minutes.attendee", "create",

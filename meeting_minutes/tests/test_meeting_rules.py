@@ -153,6 +153,10 @@ class TestMeetingRules(MeetingWorkflowCase):
         attendee = self.meeting.attendee_ids.filtered(
             lambda a: a.user_id == self.sales_rep
         ).with_user(self.recorder)
+        # nobody confirms before the meeting
+        with self.assertRaisesRegex(UserError, "on the spot"):
+            attendee.confirmed = True
+        self._to_state(self.meeting, "in_progress")
         attendee.confirmed = True
         with self.assertRaises(ValidationError):
             attendee.write({"attendance": "absent", "absence_reason": "Sick leave"})

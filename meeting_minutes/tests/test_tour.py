@@ -5,6 +5,7 @@ from odoo.exceptions import UserError
 from odoo.tests import HttpCase, tagged
 
 from .common import MeetingMinutesCase
+from .common_workflow import SIGNATURE
 
 
 @tagged("post_install", "-at_install")
@@ -55,6 +56,8 @@ class TestMeetingMinutesTour(HttpCase, MeetingMinutesCase):
         meeting.sudo().write(
             {"start": now - timedelta(minutes=50), "stop": now + timedelta(minutes=10)}
         )
+        # the recorder signs the draft on their own device
+        meeting.with_user(self.recorder)._do_sign("recorder", SIGNATURE)
         self.start_tour(url, "meeting_minutes_tour_after", login=self.host.login)
         self.assertRecordValues(
             meeting,

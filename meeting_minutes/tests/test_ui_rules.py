@@ -64,7 +64,7 @@ class TestUiRules(MeetingWorkflowCase):
             ):
                 as_recorder.action_confirm()
         with freeze_time("2026-06-15 06:00:00"):
-            as_recorder.action_confirm()
+            self._sign(meeting)
         self.assertRecordValues(meeting, [{"state": "confirmed"}])
         self.assertGreaterEqual(meeting.signed_on, meeting.start)
 

@@ -222,7 +222,7 @@ class TestMeetingWorkflow(MeetingWorkflowCase):
             ).confirmed = True
             with self.assertRaises(UserError):
                 meeting.with_user(self.engineer).action_confirm()
-            meeting.action_confirm()
+            self._sign(meeting)
         self.assertRecordValues(
             meeting,
             [

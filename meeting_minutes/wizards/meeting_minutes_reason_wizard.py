@@ -17,9 +17,11 @@ class MeetingMinutesReasonWizard(models.TransientModel):
             ("cancel", "Cancel"),
             ("reset", "Reset to Draft"),
             ("revise", "Revise"),
+            ("objection", "Objection"),
         ],
         required=True,
     )
+    attendee_id = fields.Many2one("meeting.minutes.attendee", readonly=True)
     reason = fields.Text(required=True)
     notice_working_days = fields.Integer(compute="_compute_notice_info")
     required_notice_days = fields.Integer(compute="_compute_notice_info")
@@ -58,4 +60,8 @@ class MeetingMinutesReasonWizard(models.TransientModel):
         elif self.mode == "revise":
             meetings._check_can_revise()
             meetings._do_revise(reason)
+        elif self.mode == "objection":
+            if not self.attendee_id:
+                raise UserError(_("Whose objection is it? Object from your line."))
+            self.attendee_id.action_object(reason)
         return {"type": "ir.actions.act_window_close"}

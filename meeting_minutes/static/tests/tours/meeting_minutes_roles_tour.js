@@ -16,6 +16,37 @@ function clickButton(name, content) {
     };
 }
 
+// Confirm & Sign opens the signature dialog: the recorder's name written as the
+// signature (Odoo's "Auto" mode), adopted, then signed and confirmed
+function signAndConfirm(content) {
+    return [
+        clickButton("action_confirm", content),
+        {
+            content: "Open the signature pad",
+            trigger: ".modal .o_field_widget[name=signature] .o_signature",
+            run: "click",
+        },
+        {
+            content: "The name is written as the signature",
+            trigger: ".modal .o_web_sign_auto_button.active",
+        },
+        {
+            content: "Adopt the signature",
+            trigger: ".modal .modal-footer button.btn-primary:not([disabled]):contains(Adopt)",
+            run: "click",
+        },
+        {
+            content: "The signature is on the dialog",
+            trigger: ".modal .o_field_widget[name=signature] img.o_signature",
+        },
+        {
+            content: "Sign and confirm",
+            trigger: ".modal button[name=action_sign]:contains(Confirm)",
+            run: "click",
+        },
+    ];
+}
+
 function checkState(value, label, timeout = 0) {
     const step = {
         content: `The minutes are ${label}`,
@@ -322,7 +353,7 @@ registry.category("web_tour.tours").add("meeting_minutes_recorder_during_tour", 
         // the read-out: every present attendee confirms, the recorder signs
         clickButton("action_confirm_all_attendees", "Everyone present confirms"),
         notification("confirmed", "The confirmations are recorded"),
-        clickButton("action_confirm", "The recorder signs the draft"),
+        ...signAndConfirm("The recorder signs the draft"),
         checkState("confirmed", "confirmed"),
         clickButton("action_submit", "Submit to the host"),
         checkState("submitted", "submitted"),
@@ -562,7 +593,8 @@ registry.category("web_tour.tours").add("meeting_minutes_tour_after", {
             "action_confirm_all_attendees",
             "The attendees confirm what was read out"
         ),
-        clickButton("action_confirm", "The recorder signs the draft"),
+        // the recorder has signed on their own device: the host confirms
+        clickButton("action_confirm", "The host confirms the signed draft"),
         checkState("confirmed", "confirmed"),
         clickButton("action_submit", "Submit to the host"),
         checkState("submitted", "submitted"),

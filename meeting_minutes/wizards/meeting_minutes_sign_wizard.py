@@ -1,0 +1,26 @@
+from odoo import fields, models
+
+
+class MeetingMinutesSignWizard(models.TransientModel):
+    """The recorder signs the draft read out (then it is confirmed), or the
+    approver signs the minutes (then they are approved): Odoo's signature widget,
+    the person signing as themself."""
+
+    _name = "meeting.minutes.sign.wizard"
+    _description = "Meeting Minutes: Signature"
+
+    meeting_id = fields.Many2one("meeting.minutes", required=True, readonly=True)
+    role = fields.Selection(
+        [("recorder", "Recorder"), ("host", "Approver")], required=True, readonly=True
+    )
+    # the name the signature pad writes in its "Auto" mode
+    signer_name = fields.Char(default=lambda self: self.env.user.name, readonly=True)
+    signature = fields.Binary()
+
+    def action_sign(self):
+        self.ensure_one()
+        meeting = self.meeting_id
+        meeting._do_sign(self.role, self.signature)
+        if self.role == "recorder":
+            return meeting.action_confirm()
+        return meeting.action_approve()
