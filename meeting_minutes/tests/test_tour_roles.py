@@ -156,6 +156,17 @@ class TestTourRoles(HttpCase, MeetingWorkflowCase):
         )
         self.assertEqual(len(comment), 1)
         self.assertIn("brief the key accounts", comment.body)
+        line = meeting.attendee_ids.filtered(lambda a: a.user_id == self.sales_rep)
+        self.assertRecordValues(
+            line,
+            [
+                {
+                    "objection": "Sales cannot brief the key accounts before July",
+                    "confirmed": False,
+                    "confirmed_by_id": self.sales_rep.id,
+                }
+            ],
+        )
 
     def test_manager(self):
         """The manager cancels the last open item, then files the minutes."""

@@ -481,6 +481,29 @@ registry.category("web_tour.tours").add("meeting_minutes_attendee_tour", {
             trigger: `${FORM} .o_field_widget[name=attendee_ids]:not(:has(.o_field_x2many_list_row_add))`,
         },
         {
+            content: "Only my own line offers to confirm or object",
+            trigger: `${FORM} .o_field_widget[name=attendee_ids]:not(:has(.o_data_row:not(:contains(Sales Sun)) button[name=action_object]))`,
+        },
+        {
+            content: "I object to what was read out, on my own device",
+            trigger: `${FORM} .o_data_row:contains(Sales Sun) button[name=action_object]`,
+            run: "click",
+        },
+        {
+            content: "The objection",
+            trigger: ".modal .o_field_widget[name=reason] textarea",
+            run: "edit Sales cannot brief the key accounts before July",
+        },
+        {
+            content: "Record it",
+            trigger: ".modal button[name=action_confirm]",
+            run: "click",
+        },
+        {
+            content: "My objection is on my line",
+            trigger: `${FORM} .o_data_row:contains(Sales Sun) .o_data_cell[name=objection]:contains(before July)`,
+        },
+        {
             content: "Write a message",
             trigger: ".o-mail-Chatter-topbar button:contains(Send message)",
             run: "click",
