@@ -324,7 +324,9 @@ class MeetingMinutes(models.Model):
         attachment=True,
         help="Given at the approval when the company asks for it.",
     )
-    host_signed_on = fields.Datetime(string="Approver Signed On", copy=False, readonly=True)
+    host_signed_on = fields.Datetime(
+        string="Approver Signed On", copy=False, readonly=True
+    )
     completion_deadline = fields.Datetime(
         compute="_compute_completion_deadline",
         store=True,

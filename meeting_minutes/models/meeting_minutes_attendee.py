@@ -85,7 +85,8 @@ class MeetingMinutesAttendee(models.Model):
     def _compute_is_recorded_by_other(self):
         for attendee in self:
             attendee.is_recorded_by_other = bool(
-                attendee.confirmed_by_id and attendee.confirmed_by_id != attendee.user_id
+                attendee.confirmed_by_id
+                and attendee.confirmed_by_id != attendee.user_id
             )
 
     @api.depends_context("uid")

@@ -19,7 +19,9 @@ from .common_workflow import (
 class TestConfirmation(MeetingWorkflowCase):
     def setUp(self):
         super().setUp()
-        self.meeting = self._add_content(self._to_state(self._create_meeting(), "in_progress"))
+        self.meeting = self._add_content(
+            self._to_state(self._create_meeting(), "in_progress")
+        )
 
     def _line(self, user):
         return self.meeting.attendee_ids.filtered(lambda a: a.user_id == user)
@@ -27,7 +29,9 @@ class TestConfirmation(MeetingWorkflowCase):
     def test_attendee_confirms_as_themself(self):
         line = self._line(self.engineer)
         with freeze_time(AFTER_MEETING):
-            self.assertIs(line.with_user(self.engineer).action_confirm_attendance(), True)
+            self.assertIs(
+                line.with_user(self.engineer).action_confirm_attendance(), True
+            )
         self.assertRecordValues(
             line,
             [
@@ -171,9 +175,13 @@ class TestConfirmation(MeetingWorkflowCase):
         with freeze_time(AFTER_MEETING):
             self.meeting.with_user(self.recorder).action_confirm_all_attendees()
             self._sign(self.meeting)
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "meeting_minutes.action_report_meeting_minutes", self.meeting.ids
-        )[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html(
+                "meeting_minutes.action_report_meeting_minutes", self.meeting.ids
+            )[0]
+            .decode()
+        )
         self.assertIn("Too early", html)
         self.assertIn("recorded by", html)
         self.assertIn("Recorder Wang", html)

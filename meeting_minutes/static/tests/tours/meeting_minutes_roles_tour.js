@@ -32,7 +32,8 @@ function signAndConfirm(content) {
         },
         {
             content: "Adopt the signature",
-            trigger: ".modal .modal-footer button.btn-primary:not([disabled]):contains(Adopt)",
+            trigger:
+                ".modal .modal-footer button.btn-primary:not([disabled]):contains(Adopt)",
             run: "click",
         },
         {
