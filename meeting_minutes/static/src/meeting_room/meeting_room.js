@@ -126,7 +126,7 @@ export class MeetingRoom extends Component {
         return Boolean(this.data && this.data.can_edit);
     }
 
-    get item() {
+    get currentItem() {
         return (this.data && this.data.agenda.find((i) => i.id === this.state.selectedId)) || null;
     }
 
@@ -267,7 +267,7 @@ export class MeetingRoom extends Component {
     // ------------------------------------------------------------------
 
     selectItem(item) {
-        const current = this.item;
+        const current = this.currentItem;
         if (!current || current.id === item.id) {
             return;
         }

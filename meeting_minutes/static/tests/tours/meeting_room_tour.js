@@ -121,7 +121,7 @@ registry.category("web_tour.tours").add("meeting_minutes_room_tour", {
         },
         {
             content: "Attached to the resolution of the item",
-            trigger: `${ROOM} select.o_meeting_room_action_resolution option:selected:contains(then the UI polish)`,
+            trigger: `${ROOM} select.o_meeting_room_action_resolution:has(option:selected:contains(then the UI polish))`,
         },
         {
             content: "Add the action item",
