@@ -246,7 +246,9 @@ class MeetingMinutes(models.Model):
             },
             "agenda": agenda,
             # the resolutions and action items of no agenda item
-            "resolutions": [resolution_data(r) for r in resolutions_by_item.get(False, [])],
+            "resolutions": [
+                resolution_data(r) for r in resolutions_by_item.get(False, [])
+            ],
             "actions": [action_data(a) for a in actions_by_item.get(False, [])],
             "kinds": [
                 list(kind)
@@ -264,9 +266,7 @@ class MeetingMinutesAgenda(models.Model):
 
     # a line field: the content mixin locks it with the rest of the minutes
     planned_minutes = fields.Integer(
-        string="Planned Minutes",
-        help="The time planned for the item: the meeting room shows when it runs "
-        "over.",
+        help="The time planned for the item: the meeting room shows when it runs over.",
     )
 
 

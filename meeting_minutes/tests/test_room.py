@@ -56,7 +56,11 @@ class MeetingRoomCase(MeetingWorkflowCase):
                 ),
             ],
             agenda_ids=[
-                (0, 0, {"name": "Feature priority", "sequence": 1, "planned_minutes": 20}),
+                (
+                    0,
+                    0,
+                    {"name": "Feature priority", "sequence": 1, "planned_minutes": 20},
+                ),
                 (0, 0, {"name": "Resources", "sequence": 2, "planned_minutes": 15}),
             ],
         )
@@ -378,7 +382,9 @@ class TestMeetingRoomBus(MeetingRoomCase):
                     for c in channels
                     if isinstance(c, tuple) and c[-1:] == (ROOM_SUBCHANNEL,)
                 ]
-                self.assertEqual(room_channels, [] if user == self.outsider else expected)
+                self.assertEqual(
+                    room_channels, [] if user == self.outsider else expected
+                )
                 # the raw name never reaches the bus
                 self.assertNotIn(name, channels)
         # a made-up meeting id, or a meeting of another company: nothing

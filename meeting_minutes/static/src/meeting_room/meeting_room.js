@@ -19,7 +19,9 @@ function formatDuration(ms) {
     const minutes = Math.floor((total % 3600) / 60);
     const seconds = total % 60;
     const pad = (value) => String(value).padStart(2, "0");
-    return hours ? `${hours}:${pad(minutes)}:${pad(seconds)}` : `${pad(minutes)}:${pad(seconds)}`;
+    return hours
+        ? `${hours}:${pad(minutes)}:${pad(seconds)}`
+        : `${pad(minutes)}:${pad(seconds)}`;
 }
 
 /**
@@ -127,7 +129,11 @@ export class MeetingRoom extends Component {
     }
 
     get currentItem() {
-        return (this.data && this.data.agenda.find((i) => i.id === this.state.selectedId)) || null;
+        return (
+            (this.data &&
+                this.data.agenda.find((i) => i.id === this.state.selectedId)) ||
+            null
+        );
     }
 
     get kinds() {
@@ -150,7 +156,10 @@ export class MeetingRoom extends Component {
         if (!this.data) {
             return [];
         }
-        return [...this.data.agenda.flatMap((item) => item.actions), ...this.data.actions];
+        return [
+            ...this.data.agenda.flatMap((item) => item.actions),
+            ...this.data.actions,
+        ];
     }
 
     kindLabel(kind) {
@@ -230,7 +239,8 @@ export class MeetingRoom extends Component {
 
     isOverTime(item) {
         return Boolean(
-            item.planned_minutes && this.itemElapsedMs(item) > item.planned_minutes * 60000
+            item.planned_minutes &&
+            this.itemElapsedMs(item) > item.planned_minutes * 60000
         );
     }
 
@@ -258,7 +268,9 @@ export class MeetingRoom extends Component {
     get isMeetingOverTime() {
         const meeting = this.data && this.data.meeting;
         return Boolean(
-            meeting && meeting.stop && this.state.now > deserializeDateTime(meeting.stop).toMillis()
+            meeting &&
+            meeting.stop &&
+            this.state.now > deserializeDateTime(meeting.stop).toMillis()
         );
     }
 
@@ -453,9 +465,12 @@ export class MeetingRoom extends Component {
             return;
         }
         if (!name || !draft.ownerId || !draft.deadline) {
-            this.notification.add(_t("An action item needs a task, an owner and a deadline."), {
-                type: "warning",
-            });
+            this.notification.add(
+                _t("An action item needs a task, an owner and a deadline."),
+                {
+                    type: "warning",
+                }
+            );
             return;
         }
         const values = {
