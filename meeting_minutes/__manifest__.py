@@ -33,10 +33,12 @@
         "views/meeting_minutes_compliance_wizard_views.xml",
         "views/meeting_minutes_acknowledge_templates.xml",
         "views/meeting_minutes_menus.xml",
+        "views/meeting_room_views.xml",
     ],
     "assets": {
         "web.assets_backend": [
             "meeting_minutes/static/src/scss/meeting_minutes_backend.scss",
+            "meeting_minutes/static/src/meeting_room/*",
         ],
         "web.assets_tests": [
             "meeting_minutes/static/tests/tours/*.js",

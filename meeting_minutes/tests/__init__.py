@@ -19,3 +19,4 @@ from . import test_access_matrix
 from . import test_integrity_guards
 from . import test_ui_rules
 from . import test_notifications
+from . import test_room

@@ -1,0 +1,509 @@
+/** @odoo-module **/
+
+import {Component, onMounted, onWillStart, onWillUnmount, useState} from "@odoo/owl";
+import {ConnectionLostError, RPCError} from "@web/core/network/rpc";
+import {RecordSelector} from "@web/core/record_selectors/record_selector";
+import {_t} from "@web/core/l10n/translation";
+import {deserializeDateTime} from "@web/core/l10n/dates";
+import {registry} from "@web/core/registry";
+import {useService} from "@web/core/utils/hooks";
+
+// the notification the server sends on a meeting's channel when one of its
+// statements, resolutions or action items changes (models/meeting_minutes_room.py)
+const UPDATE = "meeting_minutes.room_update";
+const RETRY_DELAY = 3000;
+
+function formatDuration(ms) {
+    const total = Math.max(Math.floor(ms / 1000), 0);
+    const hours = Math.floor(total / 3600);
+    const minutes = Math.floor((total % 3600) / 60);
+    const seconds = total % 60;
+    const pad = (value) => String(value).padStart(2, "0");
+    return hours
+        ? `${hours}:${pad(minutes)}:${pad(seconds)}`
+        : `${pad(minutes)}:${pad(seconds)}`;
+}
+
+/**
+ * The live meeting room: the agenda, the current item with one lane per
+ * participating department, its consensus, resolutions and action items. Every
+ * write goes through the ORM (the server's rules apply); the bus tells the other
+ * rooms open on the meeting to read it again.
+ */
+export class MeetingRoom extends Component {
+    static template = "meeting_minutes.MeetingRoom";
+    static components = {RecordSelector};
+    static props = ["*"];
+
+    setup() {
+        this.orm = useService("orm");
+        this.busService = useService("bus_service");
+        this.notification = useService("notification");
+        this.action = useService("action");
+        const params = this.props.action.params || {};
+        const context = this.props.action.context || {};
+        this.meetingId = params.meeting_id || context.active_id || false;
+        this.channel = `meeting_minutes.room_${this.meetingId}`;
+        this.state = useState({
+            data: null,
+            selectedId: false,
+            // typed text, by key: kept until the server has it
+            drafts: {},
+            pending: 0,
+            savedAt: false,
+            offline: false,
+            readOut: false,
+            flagged: {},
+            now: Date.now(),
+        });
+        // the time spent on each agenda item, and since when the current one runs
+        this.elapsed = {};
+        this.selectedAt = Date.now();
+        this.retries = new Map();
+        this.onUpdate = this.onUpdate.bind(this);
+        onWillStart(() => this.load());
+        onMounted(() => {
+            this.ticker = setInterval(() => (this.state.now = Date.now()), 1000);
+            if (this.meetingId) {
+                this.busService.subscribe(UPDATE, this.onUpdate);
+                this.busService.addChannel(this.channel);
+            }
+        });
+        onWillUnmount(() => {
+            clearInterval(this.ticker);
+            clearTimeout(this.reloadTimeout);
+            clearTimeout(this.retryTimeout);
+            if (this.meetingId) {
+                this.busService.unsubscribe(UPDATE, this.onUpdate);
+                this.busService.deleteChannel(this.channel);
+            }
+        });
+    }
+
+    // ------------------------------------------------------------------
+    // data
+    // ------------------------------------------------------------------
+
+    async load() {
+        if (!this.meetingId) {
+            return;
+        }
+        const data = await this.orm.call("meeting.minutes", "get_room_data", [
+            [this.meetingId],
+        ]);
+        this.ensureDrafts(data);
+        this.state.data = data;
+        const ids = data.agenda.map((item) => item.id);
+        if (!ids.includes(this.state.selectedId)) {
+            this.state.selectedId = ids[0] || false;
+            this.selectedAt = Date.now();
+        }
+    }
+
+    onUpdate(payload) {
+        if (!payload || payload.meeting_id !== this.meetingId) {
+            return;
+        }
+        // several lines saved at once: read once
+        clearTimeout(this.reloadTimeout);
+        this.reloadTimeout = setTimeout(() => this.reload(), 250);
+    }
+
+    async reload() {
+        try {
+            await this.load();
+        } catch (error) {
+            if (!(error instanceof ConnectionLostError)) {
+                throw error;
+            }
+            this.state.offline = true;
+        }
+    }
+
+    get data() {
+        return this.state.data;
+    }
+
+    get canEdit() {
+        return Boolean(this.data && this.data.can_edit);
+    }
+
+    get currentItem() {
+        return (
+            (this.data &&
+                this.data.agenda.find((i) => i.id === this.state.selectedId)) ||
+            null
+        );
+    }
+
+    get kinds() {
+        return this.data ? this.data.kinds : [];
+    }
+
+    get allResolutions() {
+        if (!this.data) {
+            return [];
+        }
+        return [
+            ...this.data.agenda.flatMap((item) =>
+                item.resolutions.map((r) => ({...r, item: item.name}))
+            ),
+            ...this.data.resolutions.map((r) => ({...r, item: ""})),
+        ];
+    }
+
+    get allActions() {
+        if (!this.data) {
+            return [];
+        }
+        return [
+            ...this.data.agenda.flatMap((item) => item.actions),
+            ...this.data.actions,
+        ];
+    }
+
+    kindLabel(kind) {
+        const found = this.kinds.find(([value]) => value === kind);
+        return found ? found[1] : kind;
+    }
+
+    actionStateLabel(state) {
+        const found = (this.data ? this.data.action_states : []).find(
+            ([value]) => value === state
+        );
+        return found ? found[1] : state;
+    }
+
+    /** A draft for every input of the room, made before rendering it. */
+    ensureDrafts(data) {
+        const drafts = this.state.drafts;
+        const make = (key, defaults = {}) => {
+            if (!drafts[key]) {
+                drafts[key] = {text: "", kind: "problem", ...defaults};
+            }
+            return drafts[key];
+        };
+        for (const item of data.agenda) {
+            for (const lane of item.lanes) {
+                make(`lane_${item.id}_${lane.department_id}`);
+            }
+            make(`consensus_${item.id}`, {kind: "consensus"});
+            make(`resolution_${item.id}`);
+            const action = make(`action_${item.id}`, {
+                ownerId: false,
+                deadline: "",
+                resolutionId: false,
+            });
+            const ids = item.resolutions.map((r) => r.id);
+            if (!ids.includes(action.resolutionId)) {
+                action.resolutionId = ids.length ? ids[ids.length - 1] : false;
+            }
+        }
+    }
+
+    draft(key) {
+        return this.state.drafts[key];
+    }
+
+    laneDraft(item, lane) {
+        return this.draft(`lane_${item.id}_${lane.department_id}`);
+    }
+
+    consensusDraft(item) {
+        return this.draft(`consensus_${item.id}`);
+    }
+
+    resolutionDraft(item) {
+        return this.draft(`resolution_${item.id}`);
+    }
+
+    actionDraft(item) {
+        return this.draft(`action_${item.id}`);
+    }
+
+    // ------------------------------------------------------------------
+    // timers
+    // ------------------------------------------------------------------
+
+    itemElapsedMs(item) {
+        const spent = this.elapsed[item.id] || 0;
+        if (item.id === this.state.selectedId) {
+            return spent + (this.state.now - this.selectedAt);
+        }
+        return spent;
+    }
+
+    itemElapsed(item) {
+        return formatDuration(this.itemElapsedMs(item));
+    }
+
+    isOverTime(item) {
+        return Boolean(
+            item.planned_minutes &&
+            this.itemElapsedMs(item) > item.planned_minutes * 60000
+        );
+    }
+
+    get meetingElapsed() {
+        if (!this.data || !this.data.meeting.start) {
+            return "";
+        }
+        const start = deserializeDateTime(this.data.meeting.start).toMillis();
+        return this.state.now < start
+            ? _t("starts in %s", formatDuration(start - this.state.now))
+            : formatDuration(this.state.now - start);
+    }
+
+    get meetingPlanned() {
+        const meeting = this.data && this.data.meeting;
+        if (!meeting || !meeting.start || !meeting.stop) {
+            return "";
+        }
+        return formatDuration(
+            deserializeDateTime(meeting.stop).toMillis() -
+                deserializeDateTime(meeting.start).toMillis()
+        );
+    }
+
+    get isMeetingOverTime() {
+        const meeting = this.data && this.data.meeting;
+        return Boolean(
+            meeting &&
+            meeting.stop &&
+            this.state.now > deserializeDateTime(meeting.stop).toMillis()
+        );
+    }
+
+    // ------------------------------------------------------------------
+    // navigation
+    // ------------------------------------------------------------------
+
+    selectItem(item) {
+        const current = this.currentItem;
+        if (!current || current.id === item.id) {
+            return;
+        }
+        this.elapsed[current.id] = this.itemElapsedMs(current);
+        if (!current.has_consensus && !current.has_resolution) {
+            this.state.flagged[current.id] = true;
+            this.notification.add(
+                _t("“%s” has neither a consensus nor a resolution yet.", current.name),
+                {type: "warning"}
+            );
+        } else {
+            delete this.state.flagged[current.id];
+        }
+        this.state.selectedId = item.id;
+        this.selectedAt = Date.now();
+    }
+
+    toggleReadOut() {
+        this.state.readOut = !this.state.readOut;
+    }
+
+    onReadOutKeydown(ev) {
+        if (ev.key === "Escape") {
+            this.state.readOut = false;
+        }
+    }
+
+    openMinutes() {
+        this.action.doAction({
+            type: "ir.actions.act_window",
+            res_model: "meeting.minutes",
+            res_id: this.meetingId,
+            views: [[false, "form"]],
+            target: "current",
+        });
+    }
+
+    // ------------------------------------------------------------------
+    // saving
+    // ------------------------------------------------------------------
+
+    get saveStatus() {
+        if (this.state.offline) {
+            return _t("Not saved");
+        }
+        if (this.state.pending) {
+            return _t("Saving…");
+        }
+        return this.state.savedAt ? _t("Saved") : "";
+    }
+
+    /**
+     * Run a write; on success read the room again. A lost connection keeps the
+     * typed text and retries; an error of the server (a UserError, a rule) is
+     * shown, and the text is kept too.
+     */
+    async save(key, write, retry) {
+        this.state.pending++;
+        try {
+            await write();
+            this.retries.delete(key);
+            this.state.offline = this.retries.size > 0;
+            this.state.savedAt = Date.now();
+        } catch (error) {
+            if (error instanceof ConnectionLostError) {
+                this.state.offline = true;
+                this.retries.set(key, retry);
+                this.scheduleRetry();
+                return false;
+            }
+            this.retries.delete(key);
+            this.state.offline = this.retries.size > 0;
+            if (error instanceof RPCError) {
+                this.notification.add(error.data?.message || error.message, {
+                    title: _t("Not saved"),
+                    type: "danger",
+                });
+                return false;
+            }
+            throw error;
+        } finally {
+            this.state.pending--;
+        }
+        await this.reload();
+        return true;
+    }
+
+    scheduleRetry() {
+        clearTimeout(this.retryTimeout);
+        this.retryTimeout = setTimeout(() => {
+            const retries = [...this.retries.values()];
+            this.retries.clear();
+            for (const retry of retries) {
+                retry();
+            }
+        }, RETRY_DELAY);
+    }
+
+    retryNow() {
+        clearTimeout(this.retryTimeout);
+        const retries = [...this.retries.values()];
+        this.retries.clear();
+        for (const retry of retries) {
+            retry();
+        }
+    }
+
+    async saveStatement(item, lane, asConsensus = false) {
+        const draft = lane ? this.laneDraft(item, lane) : this.consensusDraft(item);
+        const text = draft.text.trim();
+        if (!text || !this.canEdit) {
+            return;
+        }
+        // the consensus belongs to the item, not to a department
+        const consensus = asConsensus || !lane;
+        const values = {
+            agenda_id: item.id,
+            content: text,
+            kind: consensus ? "consensus" : draft.kind,
+            department_id: consensus ? false : lane.department_id,
+        };
+        const key = `statement_${item.id}_${lane ? lane.department_id : 0}`;
+        const saved = await this.save(
+            key,
+            () => this.orm.create("meeting.minutes.statement", [values]),
+            () => this.saveStatement(item, lane, asConsensus)
+        );
+        if (saved && draft.text.trim() === text) {
+            draft.text = "";
+        }
+    }
+
+    onStatementKeydown(ev, item, lane) {
+        if (ev.key !== "Enter" || ev.shiftKey || ev.isComposing) {
+            return;
+        }
+        ev.preventDefault();
+        this.saveStatement(item, lane, ev.ctrlKey || ev.metaKey);
+    }
+
+    async deleteLine(model, id) {
+        if (!this.canEdit) {
+            return;
+        }
+        await this.save(
+            `unlink_${model}_${id}`,
+            () => this.orm.unlink(model, [id]),
+            () => this.deleteLine(model, id)
+        );
+    }
+
+    async saveResolution(item) {
+        const draft = this.resolutionDraft(item);
+        const text = draft.text.trim();
+        if (!text || !this.canEdit) {
+            return;
+        }
+        const saved = await this.save(
+            `resolution_${item.id}`,
+            () =>
+                this.orm.create("meeting.minutes.resolution", [
+                    {meeting_id: this.meetingId, agenda_id: item.id, content: text},
+                ]),
+            () => this.saveResolution(item)
+        );
+        if (saved && draft.text.trim() === text) {
+            draft.text = "";
+        }
+    }
+
+    onResolutionKeydown(ev, item) {
+        if (ev.key !== "Enter" || ev.shiftKey || ev.isComposing) {
+            return;
+        }
+        ev.preventDefault();
+        this.saveResolution(item);
+    }
+
+    async saveAction(item) {
+        const draft = this.actionDraft(item);
+        const name = draft.text.trim();
+        if (!this.canEdit) {
+            return;
+        }
+        if (!name || !draft.ownerId || !draft.deadline) {
+            this.notification.add(
+                _t("An action item needs a task, an owner and a deadline."),
+                {
+                    type: "warning",
+                }
+            );
+            return;
+        }
+        const values = {
+            meeting_id: this.meetingId,
+            name,
+            owner_id: draft.ownerId,
+            deadline: draft.deadline,
+            resolution_id: draft.resolutionId || false,
+        };
+        const saved = await this.save(
+            `action_${item.id}`,
+            () => this.orm.create("meeting.minutes.action", [values]),
+            () => this.saveAction(item)
+        );
+        if (saved) {
+            Object.assign(draft, {text: "", ownerId: false, deadline: ""});
+        }
+    }
+
+    onActionKeydown(ev, item) {
+        if (ev.key === "Enter" && !ev.isComposing) {
+            ev.preventDefault();
+            this.saveAction(item);
+        }
+    }
+
+    setActionOwner(item, ownerId) {
+        this.actionDraft(item).ownerId = ownerId || false;
+    }
+
+    setActionResolution(item, ev) {
+        this.actionDraft(item).resolutionId = parseInt(ev.target.value, 10) || false;
+    }
+}
+
+registry.category("actions").add("meeting_minutes.meeting_room", MeetingRoom);

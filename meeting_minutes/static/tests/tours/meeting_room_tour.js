@@ -1,0 +1,154 @@
+/** @odoo-module **/
+
+import {registry} from "@web/core/registry";
+
+// The recorder in the live meeting room (test_room.py prepares a meeting in
+// progress with four participating departments and checks the records after).
+
+const ROOM = ".o_meeting_room";
+const LANE_RD = `${ROOM} .o_meeting_room_lane[data-department="R&D"]`;
+
+// a date a week from today, as an <input type="date"> holds it
+function inAWeek() {
+    const day = new Date();
+    day.setDate(day.getDate() + 7);
+    const pad = (value) => String(value).padStart(2, "0");
+    return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
+}
+
+registry.category("web_tour.tours").add("meeting_minutes_room_tour", {
+    steps: () => [
+        {
+            content: "Open the meeting room from the minutes",
+            trigger: `.o_form_view .o_form_statusbar button[name="action_open_meeting_room"]`,
+            run: "click",
+        },
+        {
+            content: "The room shows the first agenda item",
+            trigger: `${ROOM} .o_meeting_room_current:contains(Feature priority)`,
+        },
+        {
+            content: "Four lanes, one per participating department",
+            trigger: `${ROOM} .o_meeting_room_lanes:has(.o_meeting_room_lane:eq(3)):not(:has(.o_meeting_room_lane:eq(4)))`,
+        },
+        {
+            content: "The absent R&D director, the reason and the written opinion",
+            trigger: `${LANE_RD} .o_meeting_room_absentee:contains(Director Chen):contains(Visiting a supplier) .o_meeting_room_written_opinion:contains(Recommendation first)`,
+        },
+        {
+            content: "R&D states a differing opinion",
+            trigger: `${LANE_RD} select.o_meeting_room_kind`,
+            run: "select opinion",
+        },
+        {
+            content: "Type the opinion of R&D",
+            trigger: `${LANE_RD} textarea.o_meeting_room_textarea`,
+            run: "edit Smart recommendation takes two months.",
+        },
+        {
+            content: "Enter saves it",
+            trigger: `${LANE_RD} textarea.o_meeting_room_textarea`,
+            run: "press Enter",
+        },
+        {
+            content: "The statement is in the R&D lane, the textarea is empty again",
+            trigger: `${LANE_RD}:has(.o_meeting_room_statement[data-kind=opinion]:contains(takes two months)) textarea.o_meeting_room_textarea:value(/^$/)`,
+        },
+        {
+            content: "Saved",
+            trigger: `${ROOM} .o_meeting_room_saved:contains(Saved)`,
+        },
+        {
+            content: "The agreement, typed in the R&D lane",
+            trigger: `${LANE_RD} textarea.o_meeting_room_textarea`,
+            run: "edit Smart recommendation first, UI polish next.",
+        },
+        {
+            content: "Ctrl+Enter saves it as the consensus of the item",
+            trigger: `${LANE_RD} textarea.o_meeting_room_textarea`,
+            run: "press ctrl+Enter",
+        },
+        {
+            content: "The consensus of the item",
+            trigger: `${ROOM} .o_meeting_room_consensus .o_meeting_room_statement:contains(UI polish next)`,
+        },
+        {
+            content: "The item counts as settled",
+            trigger: `${ROOM} .o_meeting_room_progress:contains(1/2)`,
+        },
+        {
+            content: "Type the resolution",
+            trigger: `${ROOM} textarea.o_meeting_room_resolution_input`,
+            run: "edit Q3: smart recommendation, then the UI polish.",
+        },
+        {
+            content: "Add the resolution",
+            trigger: `${ROOM} .o_meeting_room_add_resolution`,
+            run: "click",
+        },
+        {
+            content: "The resolution is recorded",
+            trigger: `${ROOM} .o_meeting_room_resolution:contains(then the UI polish)`,
+        },
+        {
+            content: "The task of the action item",
+            trigger: `${ROOM} input.o_meeting_room_action_name`,
+            run: "edit Submit the recommendation plan",
+        },
+        {
+            content: "Its owner",
+            trigger: `${ROOM} .o_meeting_room_action_owner input`,
+            run: "edit Engineer",
+        },
+        {
+            content: "Pick Engineer Liu",
+            trigger: `.o-autocomplete--dropdown-item a:contains(Engineer Liu)`,
+            run: "click",
+        },
+        {
+            content: "The owner is chosen",
+            trigger: `${ROOM} .o_meeting_room_action_owner input:value(Engineer Liu)`,
+        },
+        {
+            content: "Its deadline, in a week",
+            trigger: `${ROOM} input.o_meeting_room_action_deadline`,
+            // a native date input takes a whole value, not keystrokes
+            run() {
+                this.anchor.value = inAWeek();
+                this.anchor.dispatchEvent(new Event("input", {bubbles: true}));
+                this.anchor.dispatchEvent(new Event("change", {bubbles: true}));
+            },
+        },
+        {
+            content: "Attached to the resolution of the item",
+            trigger: `${ROOM} select.o_meeting_room_action_resolution:has(option:selected:contains(then the UI polish))`,
+        },
+        {
+            content: "Add the action item",
+            trigger: `${ROOM} .o_meeting_room_add_action`,
+            run: "click",
+        },
+        {
+            content: "The action item, with the owner's department from the server",
+            trigger: `${ROOM} .o_meeting_room_action:contains(Submit the recommendation plan):contains(Engineer Liu):contains(R&D)`,
+        },
+        {
+            content: "Read out the decisions",
+            trigger: `${ROOM} .o_meeting_room_readout_toggle`,
+            run: "click",
+        },
+        {
+            content: "In large type: the resolution and the action item",
+            trigger: `${ROOM} .o_meeting_room_readout:has(.o_meeting_room_readout_resolutions:contains(then the UI polish)) .o_meeting_room_readout_actions:contains(Submit the recommendation plan)`,
+        },
+        {
+            content: "Close the read-out",
+            trigger: `${ROOM} .o_meeting_room_readout_close`,
+            run: "click",
+        },
+        {
+            content: "Back to the room",
+            trigger: `${ROOM}:not(:has(.o_meeting_room_readout)) .o_meeting_room_current:contains(Feature priority)`,
+        },
+    ],
+});
