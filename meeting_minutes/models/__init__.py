@@ -20,4 +20,4 @@ from . import mail_activity
 from . import mail_message
 from . import res_users
 from . import ir_rule
-from . import meeting_minutes_room
+from . import ir_websocket

@@ -569,3 +569,8 @@ class MeetingMinutesAction(models.Model):
         return self._run_in_batches(
             self._get_overdue_domain(today), "_mark_delayed", batch_size
         )
+
+    def _room_agenda(self):
+        """The meeting room shows it under this agenda item (none: "other")."""
+        self.ensure_one()
+        return self.resolution_id.agenda_id

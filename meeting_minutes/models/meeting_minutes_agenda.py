@@ -15,6 +15,10 @@ class MeetingMinutesAgenda(models.Model):
         "meeting.minutes.statement", "agenda_id", string="Statements", copy=True
     )
     statement_count = fields.Integer(compute="_compute_statement_count")
+    # a line field: the content mixin locks it with the rest of the minutes
+    planned_minutes = fields.Integer(
+        help="The time planned for the item: the meeting room shows when it runs over.",
+    )
 
     @api.depends("statement_ids")
     def _compute_statement_count(self):

@@ -14,6 +14,12 @@ OPEN_STATES = ("draft", "scheduled", "in_progress", "confirmed")
 # the states in which action owners report progress (the minutes are the record)
 PROGRESS_STATES = OPEN_STATES + ("submitted", "approved", "distributed")
 
+# the live meeting room (static/src/meeting_room): a notification on the meeting's
+# subchannel tells the rooms open on it that lines changed; it carries no content,
+# each room reads the changes again as its user may
+ROOM_NOTIFICATION = "meeting_minutes.room_update"
+ROOM_SUBCHANNEL = "meeting_minutes_room"
+
 # chatter and activity bookkeeping written by mail.thread, allowed in every state
 MAIL_FIELDS = frozenset(
     {
@@ -77,17 +83,66 @@ class MeetingMinutesContentMixin(models.AbstractModel):
             for vals in vals_list:
                 self._check_workflow_values(vals)
             self._get_meetings_from_values(vals_list)._check_can_edit_content()
-        return super().create(vals_list)
+        records = super().create(vals_list)
+        records._room_notify()
+        return records
 
     def write(self, vals):
         if not is_workflow(self.env):
             self._check_write(set(vals) - MAIL_FIELDS, vals)
-        return super().write(vals)
+        before = {line: line._room_agenda() for line in self._room_lines()}
+        result = super().write(vals)
+        self._room_notify()
+        # a line moved to another agenda item leaves the room of the first one
+        self._room_lines().filtered(
+            lambda line: before[line] != line._room_agenda()
+        )._room_notify(lambda line: before[line])
+        return result
+
+    def unlink(self):
+        self._room_notify()
+        return super().unlink()
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_locked_minutes(self):
         if not is_workflow(self.env):
             self._get_meetings()._check_can_edit_content()
+
+    # ------------------------------------------------------------
+    # THE MEETING ROOM
+    # ------------------------------------------------------------
+
+    def _room_agenda(self):
+        """The agenda item under which the meeting room shows this line; lines
+        that the room does not show return None."""
+        return None
+
+    def _room_lines(self):
+        return self.filtered(lambda line: line._room_agenda() is not None)
+
+    def _room_notify(self, agenda_of=None):
+        """One notification per meeting and agenda item of these lines: the model,
+        the ids, the agenda item. Only minutes whose content is open have a room."""
+        agenda_of = agenda_of or (lambda line: line._room_agenda())
+        groups = {}
+        for line in self._room_lines():
+            meeting = line.meeting_id
+            if not meeting or meeting.state not in OPEN_STATES:
+                continue
+            key = (meeting, agenda_of(line).id or False)
+            groups.setdefault(key, []).append(line.id)
+        Bus = self.env["bus.bus"]
+        for (meeting, agenda_id), ids in groups.items():
+            Bus._sendone(
+                (meeting, ROOM_SUBCHANNEL),
+                ROOM_NOTIFICATION,
+                {
+                    "meeting_id": meeting.id,
+                    "model": self._name,
+                    "ids": ids,
+                    "agenda_id": agenda_id,
+                },
+            )
 
     def _workflow(self):
         """These records in the context of the workflow's own writes."""

@@ -50,3 +50,8 @@ class MeetingMinutesResolution(models.Model):
                 raise ValidationError(
                     _("A resolution refers to an agenda item of its own meeting.")
                 )
+
+    def _room_agenda(self):
+        """The meeting room shows it under this agenda item (none: "other")."""
+        self.ensure_one()
+        return self.agenda_id

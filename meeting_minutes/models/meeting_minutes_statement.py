@@ -84,3 +84,8 @@ class MeetingMinutesStatement(models.Model):
                         meeting=meeting.name,
                     )
                 )
+
+    def _room_agenda(self):
+        """The meeting room shows it under this agenda item (none: "other")."""
+        self.ensure_one()
+        return self.agenda_id

@@ -14,7 +14,7 @@ from odoo.tests import HttpCase, tagged
 
 from odoo.addons.bus.models.bus import channel_with_db, json_dump
 
-from ..models.meeting_minutes_room import ROOM_NOTIFICATION, ROOM_SUBCHANNEL
+from ..models.meeting_minutes_content_mixin import ROOM_NOTIFICATION, ROOM_SUBCHANNEL
 from .common_workflow import MeetingWorkflowCase
 
 _logger = logging.getLogger(__name__)
