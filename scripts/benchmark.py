@@ -313,6 +313,32 @@ def main():
             )
             env.flush_all()
         results.append(("create 1 action item", timer.seconds, timer.query_count, ""))
+        # the meeting room on the same meeting: opening it, typing one statement
+        env.invalidate_all()
+        with Timer(cr) as timer:
+            data = meeting.get_room_data()
+        results.append(
+            (
+                "open the meeting room (50 items, 200 statements)",
+                timer.seconds,
+                timer.query_count,
+                f"{len(data['agenda'])} agenda items",
+            )
+        )
+        env.invalidate_all()
+        with Timer(cr) as timer:
+            env["meeting.minutes.statement"].create(
+                {
+                    "agenda_id": meeting.agenda_ids[:1].id,
+                    "department_id": meeting.initiating_department_id.id,
+                    "kind": "problem",
+                    "content": "Typed in the meeting room",
+                }
+            )
+            env.flush_all()
+            # what a commit would do: the bus notification to the open rooms
+            cr.precommit.run()
+        results.append(("type one statement in the room", timer.seconds, timer.query_count, ""))
         # the same specification as the query-count test; importing the test
         # framework outside a test run logs an error that does not apply here
         logging.getLogger("odoo.tests.common").setLevel(logging.CRITICAL)

@@ -77,6 +77,14 @@ const STEPS = [
       menu: [APP, "meeting_minutes.meeting_minutes_menu_reporting",
              "meeting_minutes.meeting_minutes_menu_compliance"],
       click: [".o_control_panel .o_switch_view.o_pivot"], wait: [".o_pivot_view .o_pivot table"] },
+    { file: "15-meeting-room", as: "host", what: "the meeting room of a meeting in progress (a copy of the seed)",
+      url: "/odoo/action-meeting_minutes.meeting_minutes_action/{room}",
+      click: ['.o_form_statusbar button[name="action_open_meeting_room"]'],
+      wait: [".o_meeting_room .o_meeting_room_lane"] },
+    { file: "16-meeting-room-read-out", as: "host", what: "the meeting room, read out for the projector",
+      url: "/odoo/action-meeting_minutes.meeting_minutes_action/{room}",
+      click: ['.o_form_statusbar button[name="action_open_meeting_room"]', ".o_meeting_room_readout_toggle"],
+      wait: [".o_meeting_room"] },
     { file: "14-compliance-pdf", as: "admin", what: "the monthly compliance report of last month, page 1",
       wizard: true, pdf: "/report/pdf/meeting_minutes.report_meeting_compliance/{wizard}", pages: [1] },
 ];
@@ -127,6 +135,25 @@ async function call(model, method, args, kwargs = {}) {
         if (!adminUid) throw new Error("admin cannot log in over JSON-RPC (SHOTS_ADMIN_PASSWORD?)");
     }
     return rpc("object", "execute_kw", [DB, adminUid, ADMIN_PASSWORD, model, method, args, kwargs]);
+}
+
+// A meeting in progress for the meeting room: the seed copied to start in ten minutes,
+// scheduled (the short notice's reason given) and started, as admin
+async function prepareRoom(seedId) {
+    const fmt = (d) => d.toISOString().slice(0, 19).replace("T", " ");
+    const start = new Date(Date.now() + 10 * 60000);
+    const copied = await call("meeting.minutes", "copy", [[seedId],
+        { start: fmt(start), stop: fmt(new Date(start.getTime() + 2 * 3600000)) }]);
+    const room = Array.isArray(copied) ? copied[0] : copied;
+    const scheduled = await call("meeting.minutes", "action_schedule", [[room]]);
+    if (scheduled && scheduled.res_model === "meeting.minutes.reason.wizard") {
+        const wizard = await call("meeting.minutes.reason.wizard", "create", [{
+            meeting_ids: [[6, 0, [room]]], mode: "short_notice", reason: "Screenshots",
+        }]);
+        await call("meeting.minutes.reason.wizard", "action_confirm", [[wizard]]);
+    }
+    await call("meeting.minutes", "action_start", [[room]]);
+    return room;
 }
 
 async function findSeed() {
@@ -244,7 +271,8 @@ async function shoot(step, lang, session, seed) {
         wizard = await call("meeting.minutes.compliance.wizard", "create",
             [{ month: month.toISOString().slice(0, 10) }]);
     }
-    const fill = (s) => s.replaceAll("{seed}", String(seed.id)).replaceAll("{wizard}", String(wizard));
+    const fill = (s) => s.replaceAll("{seed}", String(seed.id)).replaceAll("{wizard}", String(wizard))
+        .replaceAll("{room}", String(seed.room));
     if (step.pdf) {
         const url = `${BASE}${fill(step.pdf)}`;
         const res = await context.request.get(url, { timeout: 6 * TIMEOUT });
@@ -315,6 +343,7 @@ async function main() {
     const steps = STEPS.filter((s) => !ONLY.length || ONLY.some((p) => s.file.startsWith(p)));
     if (!langs.length || !steps.length) throw new Error("nothing to do (SHOTS_LANGS / SHOTS_ONLY)");
     const seed = await findSeed();
+    if (steps.some((s) => (s.url || "").includes("{room}"))) seed.room = await prepareRoom(seed.id);
     log(`seed meeting #${seed.id} "${seed.name}" (${seed.state}); host ${seed.roles.host}, action owner ${seed.roles.owner}`);
     const logins = [...new Set(steps.map((s) => seed.roles[s.as] || s.as))];
     const users = await call("res.users", "search_read", [[["login", "in", logins]]], { fields: ["login", "lang"] });
