@@ -1,7 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .meeting_minutes_content_mixin import is_workflow
+from .meeting_minutes_content_mixin import OPEN_STATES, is_workflow
 
 # what an attendee decides at the read-out: written by the attendee themself
 # (action_confirm_attendance, action_object) or on their behalf by an organizer
@@ -101,7 +101,7 @@ class MeetingMinutesAttendee(models.Model):
         decided = attendees.filtered(lambda a: a.confirmed or a.objection)
         if decided:
             if not is_workflow(self.env):
-                decided._check_can_decide()
+                decided._check_can_decide(deciding=False)
             decided._stamp_decision()
         return attendees
 
@@ -114,9 +114,13 @@ class MeetingMinutesAttendee(models.Model):
                     for name in CONFIRMATION_FIELDS & vals.keys()
                 )
             )
-            if changed and not is_workflow(self.env):
-                changed._check_can_decide()
+        if changed and not is_workflow(self.env):
+            # the access rules and the lock of the minutes first (their messages)
+            changed.check_access("write")
+            changed._check_decision_state()
         result = super().write(vals)
+        if changed and not is_workflow(self.env):
+            changed._check_can_decide(deciding=False)
         changed._stamp_decision()
         return result
 
@@ -133,11 +137,11 @@ class MeetingMinutesAttendee(models.Model):
                 }
             )
 
-    def _check_can_decide(self):
-        """Confirmations and objections are given on the spot: while the meeting is
-        in progress, by present attendees."""
+    def _check_decision_state(self):
         for attendee in self:
             meeting = attendee.meeting_id
+            if meeting.state not in OPEN_STATES:
+                self._raise_locked(meeting)
             if meeting.state != "in_progress":
                 raise UserError(
                     _(
@@ -147,7 +151,15 @@ class MeetingMinutesAttendee(models.Model):
                         state=meeting._state_label(meeting.state),
                     )
                 )
-            if attendee.attendance != "present":
+
+    def _check_can_decide(self, deciding=True):
+        """Confirmations and objections are given on the spot: while the meeting is
+        in progress, by present attendees (``deciding``: about to confirm or
+        object; otherwise the lines as written, a cleared decision allowed)."""
+        self._check_decision_state()
+        for attendee in self:
+            decided = deciding or attendee.confirmed or attendee.objection
+            if decided and attendee.attendance != "present":
                 raise UserError(
                     _(
                         "%(name)s is recorded absent: an absentee leaves a written "

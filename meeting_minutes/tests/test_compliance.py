@@ -251,12 +251,13 @@ class TestComplianceReport(MeetingWorkflowCase):
         wizard = (
             self.env["meeting.minutes.compliance.wizard"]
             .with_user(self.manager)
-            .create({"month": date(2026, 6, 1)})
+            .create({"month": date(2026, 6, 1), "department_ids": self.dep_marketing.ids})
         )
         [section] = wizard._get_report_sections()
         self.assertEqual(section["department"], self.dep_marketing)
         self.assertEqual(section["meeting_count"], 2)
-        self.assertEqual((section["actions"], section["late"]), (4, 0))
+        # the items of 20 June are still open today: late
+        self.assertEqual((section["actions"], section["late"]), (4, 4))
         self.assertIsInstance(section["actions"], int)
         rates = dict(section["rates"])
         self.assertEqual(rates["Distribution Kept (%)"], 50)
