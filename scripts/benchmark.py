@@ -338,7 +338,9 @@ def main():
             env.flush_all()
             # what a commit would do: the bus notification to the open rooms
             cr.precommit.run()
-        results.append(("type one statement in the room", timer.seconds, timer.query_count, ""))
+        results.append(
+            ("type one statement in the room", timer.seconds, timer.query_count, "")
+        )
         # the same specification as the query-count test; importing the test
         # framework outside a test run logs an error that does not apply here
         logging.getLogger("odoo.tests.common").setLevel(logging.CRITICAL)

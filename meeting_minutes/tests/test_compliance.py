@@ -251,7 +251,9 @@ class TestComplianceReport(MeetingWorkflowCase):
         wizard = (
             self.env["meeting.minutes.compliance.wizard"]
             .with_user(self.manager)
-            .create({"month": date(2026, 6, 1), "department_ids": self.dep_marketing.ids})
+            .create(
+                {"month": date(2026, 6, 1), "department_ids": self.dep_marketing.ids}
+            )
         )
         [section] = wizard._get_report_sections()
         self.assertEqual(section["department"], self.dep_marketing)
