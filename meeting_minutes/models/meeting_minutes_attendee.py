@@ -51,11 +51,15 @@ class MeetingMinutesAttendee(models.Model):
         help="What this person brings to the meeting, e.g. the department's "
         "requirement list or a data report."
     )
+    # given on the spot: a copy of the minutes starts without them
     confirmed = fields.Boolean(
+        copy=False,
         help="Confirmed the resolutions and action items read out at the end of the "
         "meeting."
     )
-    objection = fields.Text(help="The objection raised at the confirmation.")
+    objection = fields.Text(
+        copy=False, help="The objection raised at the confirmation."
+    )
     confirmed_on = fields.Datetime(
         string="Decided On",
         readonly=True,

@@ -187,3 +187,12 @@ class TestConfirmation(MeetingWorkflowCase):
         self.assertIn("Recorder Wang", html)
         self.assertIn('class="o_mm_signature_image"', html)
         self.assertIn("data:image/png;base64,", html)
+
+    def test_a_copy_starts_unconfirmed(self):
+        self._line(self.engineer).with_user(self.engineer).action_confirm_attendance()
+        self._line(self.sales_rep).with_user(self.sales_rep).action_object("No")
+        copy = self.meeting.with_user(self.recorder).copy()
+        self.assertEqual(copy.state, "draft")
+        self.assertFalse(any(copy.attendee_ids.mapped("confirmed")))
+        self.assertFalse(any(copy.attendee_ids.mapped("objection")))
+        self.assertFalse(copy.recorder_signature)
