@@ -58,6 +58,12 @@ pick_python() {
     else
         die "no Python found: install python3.11 (3.10-3.12 work) or set PYTHON=/path/to/python"
     fi
+    # a shell that sourced .odoo/env.sh has our own venv first in PATH: build from
+    # the interpreter that venv was made from, not from the venv itself
+    if [[ -z "${PYTHON:-}" && "$PY" == "$CACHE"/venv-* ]]; then
+        PY="$("$PY" -c 'import os, sys; print(os.path.join(sys.base_prefix, "bin", "python%d.%d" % sys.version_info[:2]))')"
+        log "python: the cache's own venv is first in PATH (.odoo/env.sh sourced): using its base $PY"
+    fi
     PY_VER="$("$PY" -c 'import sys; print("%d.%d" % sys.version_info[:2])')"
     case "$PY_VER" in
         3.10 | 3.11 | 3.12) ;;
