@@ -312,7 +312,8 @@ class MeetingMinutes(models.Model):
     recorder_signature = fields.Binary(
         copy=False,
         readonly=True,
-        attachment=True,
+        # a small PNG, kept in the row: the form reads it without a query of its own
+        attachment=False,
         help="The recorder's signature of the draft read out and confirmed on the "
         "spot.",
     )
@@ -321,7 +322,8 @@ class MeetingMinutes(models.Model):
         string="Approver's Signature",
         copy=False,
         readonly=True,
-        attachment=True,
+        # a small PNG, kept in the row: the form reads it without a query of its own
+        attachment=False,
         help="Given at the approval when the company asks for it.",
     )
     host_signed_on = fields.Datetime(
@@ -1873,11 +1875,8 @@ class MeetingMinutes(models.Model):
             _("The approved minutes are late: distribute them.")
         )
         late = completion | distribution
-        by_recorder = defaultdict(lambda: self.browse())
-        for meeting in late:
-            by_recorder[meeting.recorder_id.partner_id] |= meeting
         self._queue_digests(
-            by_recorder,
+            self._group_by_partner(late, lambda meeting: meeting.recorder_id.partner_id),
             "meeting_minutes.mail_body_minutes_late",
             lambda env, company, count: env._(
                 "%(company)s: %(count)s late meeting minutes",

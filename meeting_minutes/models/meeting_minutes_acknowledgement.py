@@ -1,6 +1,4 @@
 import secrets
-from collections import defaultdict
-
 from odoo import _, api, fields, models
 
 
@@ -128,11 +126,8 @@ class MeetingMinutesAcknowledgement(models.Model):
     def _send_unread_reminders(self):
         """One digest per person (and company) listing the minutes they have not
         confirmed reading; each receipt is reminded once."""
-        by_partner = defaultdict(lambda: self.browse())
-        for receipt in self:
-            by_partner[receipt.partner_id] |= receipt
         self._queue_digests(
-            by_partner,
+            self._group_by_partner(self, lambda receipt: receipt.partner_id),
             "meeting_minutes.mail_body_minutes_unread",
             lambda env, company, count: env._(
                 "%(company)s: %(count)s meeting minutes to read",

@@ -63,6 +63,16 @@ class MeetingMinutesCronMixin(models.AbstractModel):
         return processed
 
     @api.model
+    def _group_by_partner(self, records, partner_of):
+        """{partner: records}: who hears of which records (``partner_of(record)``
+        gives the partners of one record)."""
+        grouped = defaultdict(lambda: records.browse())
+        for record in records:
+            for partner in partner_of(record):
+                grouped[partner] |= record
+        return grouped
+
+    @api.model
     def _queue_digests(self, records_by_partner, view_xmlid, subject):
         """One email per person and company, listing the records that concern
         them (``records_by_partner``: partner -> records with a company_id),
