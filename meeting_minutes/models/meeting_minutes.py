@@ -1876,7 +1876,9 @@ class MeetingMinutes(models.Model):
         )
         late = completion | distribution
         self._queue_digests(
-            self._group_by_partner(late, lambda meeting: meeting.recorder_id.partner_id),
+            self._group_by_partner(
+                late, lambda meeting: meeting.recorder_id.partner_id
+            ),
             "meeting_minutes.mail_body_minutes_late",
             lambda env, company, count: env._(
                 "%(company)s: %(count)s late meeting minutes",

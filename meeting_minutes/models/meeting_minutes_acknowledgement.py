@@ -1,4 +1,5 @@
 import secrets
+
 from odoo import _, api, fields, models
 
 

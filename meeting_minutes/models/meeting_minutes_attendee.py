@@ -55,7 +55,7 @@ class MeetingMinutesAttendee(models.Model):
     confirmed = fields.Boolean(
         copy=False,
         help="Confirmed the resolutions and action items read out at the end of the "
-        "meeting."
+        "meeting.",
     )
     objection = fields.Text(
         copy=False, help="The objection raised at the confirmation."
