@@ -2122,6 +2122,8 @@ class MeetingMinutes(models.Model):
                 list(kind)
                 for kind in Statement._fields["kind"]._description_selection(self.env)
             ],
+            # flagged as they are typed (the submission refuses them)
+            "colloquialisms": meeting.company_id._meeting_colloquialism_list(),
             "action_states": [
                 list(state)
                 for state in Action._fields["state"]._description_selection(self.env)

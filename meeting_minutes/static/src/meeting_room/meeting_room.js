@@ -162,6 +162,18 @@ export class MeetingRoom extends Component {
         ];
     }
 
+    /** The company's colloquialisms found in ``text`` (the submission refuses
+     * them): shown as the recorder types, never blocking. */
+    colloquialismsIn(text) {
+        const lowered = (text || "").toLowerCase();
+        if (!lowered || !this.data) {
+            return [];
+        }
+        return (this.data.colloquialisms || []).filter((word) =>
+            lowered.includes(word.toLowerCase())
+        );
+    }
+
     kindLabel(kind) {
         const found = this.kinds.find(([value]) => value === kind);
         return found ? found[1] : kind;

@@ -41,9 +41,22 @@ registry.category("web_tour.tours").add("meeting_minutes_room_tour", {
             run: "select opinion",
         },
         {
+            content: "A colloquial expression is typed",
+            trigger: `${LANE_RD} textarea.o_meeting_room_textarea`,
+            run: "edit I think it takes two months",
+        },
+        {
+            content: "It is flagged as it is typed",
+            trigger: `${LANE_RD} .o_meeting_room_colloquial:contains(I think)`,
+        },
+        {
             content: "Type the opinion of R&D",
             trigger: `${LANE_RD} textarea.o_meeting_room_textarea`,
             run: "edit Smart recommendation takes two months.",
+        },
+        {
+            content: "The flag is gone with the expression",
+            trigger: `${LANE_RD}:not(:has(.o_meeting_room_colloquial))`,
         },
         {
             content: "Enter saves it",
