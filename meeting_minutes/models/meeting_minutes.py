@@ -2130,6 +2130,21 @@ class MeetingMinutes(models.Model):
             ],
         }
 
+    def get_deadline_working_days(self, deadline):
+        """Working days from today to ``deadline`` on the company's calendar (its
+        public holidays excluded): what the meeting room shows by a deadline."""
+        self.ensure_one()
+        self.check_access("read")
+        try:
+            day = fields.Date.to_date(deadline)
+        except ValueError:
+            day = None
+        if not day:
+            raise UserError(_("%(value)s is not a date.", value=deadline))
+        return self.company_id._meeting_working_days_between(
+            fields.Date.context_today(self), day
+        )
+
     def action_view_acknowledgements(self):
         self.ensure_one()
         return {

@@ -4,9 +4,11 @@ listen to them; the room in the browser (static/tests/tours/meeting_room_tour.js
 
 import json
 import logging
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from types import SimpleNamespace
 from unittest.mock import patch
+
+from freezegun import freeze_time
 
 from odoo import fields
 from odoo.exceptions import AccessError, UserError
@@ -168,6 +170,28 @@ class TestMeetingRoom(MeetingRoomCase):
             item.planned_minutes = 30
         with self.assertRaises(AccessError):
             self.meeting.agenda_ids[1].with_user(self.sales_rep).planned_minutes = 5
+
+    def test_deadline_working_days(self):
+        """Counted on the company's calendar, a public holiday excluded; a date
+        the room sends wrong gets a clear error; the meeting must be readable."""
+        self.env["resource.calendar.leaves"].create(
+            {
+                "name": "Dragon Boat Festival",
+                "calendar_id": self.calendar.id,
+                "date_from": datetime(2026, 6, 19, 0, 0),
+                "date_to": datetime(2026, 6, 19, 23, 59),
+            }
+        )
+        as_recorder = self.meeting.with_user(self.recorder)
+        with freeze_time("2026-06-15 09:00:00"):
+            # Tue 16 .. Mon 22: Tue, Wed, Thu, (Fri holiday), Mon
+            self.assertEqual(as_recorder.get_deadline_working_days("2026-06-22"), 4)
+            with self.assertRaisesRegex(UserError, "is not a date"):
+                as_recorder.get_deadline_working_days("22/06")
+            with self.assertRaises(AccessError):
+                self.meeting.with_user(self.outsider).get_deadline_working_days(
+                    "2026-06-22"
+                )
 
 
 @tagged("post_install", "-at_install")

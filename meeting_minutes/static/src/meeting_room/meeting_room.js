@@ -233,6 +233,25 @@ export class MeetingRoom extends Component {
         return this.draft(`action_${item.id}`);
     }
 
+    /** The working days from today to the deadline typed, counted by the server
+     * on the company's calendar (public holidays excluded). */
+    async onDeadlineChange(item) {
+        const draft = this.actionDraft(item);
+        const deadline = draft.deadline;
+        draft.workingDays = undefined;
+        if (!deadline) {
+            return;
+        }
+        const days = await this.orm.call(
+            "meeting.minutes",
+            "get_deadline_working_days",
+            [[this.meetingId], deadline]
+        );
+        if (draft.deadline === deadline) {
+            draft.workingDays = days;
+        }
+    }
+
     // ------------------------------------------------------------------
     // timers
     // ------------------------------------------------------------------

@@ -133,6 +133,10 @@ registry.category("web_tour.tours").add("meeting_minutes_room_tour", {
             },
         },
         {
+            content: "A week is five working days on the company's calendar",
+            trigger: `${ROOM} .o_meeting_room_working_days:contains(5 working days)`,
+        },
+        {
             content: "Attached to the resolution of the item",
             trigger: `${ROOM} select.o_meeting_room_action_resolution:has(option:selected:contains(then the UI polish))`,
         },
