@@ -101,6 +101,8 @@ class MeetingMinutesAttendee(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not is_workflow(self.env):
+            self._check_attendance_open(self._get_meetings_from_values(vals_list))
         attendees = super().create(vals_list)
         decided = attendees.filtered(lambda a: a.confirmed or a.objection)
         if decided:
@@ -118,6 +120,12 @@ class MeetingMinutesAttendee(models.Model):
                     for name in CONFIRMATION_FIELDS & vals.keys()
                 )
             )
+        if not is_workflow(self.env) and set(vals) - {
+            "confirmed_on",
+            "confirmed_by_id",
+        }:
+            self.check_access("write")
+            self._check_attendance_open(self.meeting_id)
         if changed and not is_workflow(self.env):
             # the access rules and the lock of the minutes first (their messages)
             changed.check_access("write")
@@ -127,6 +135,24 @@ class MeetingMinutesAttendee(models.Model):
             changed._check_can_decide(deciding=False)
         changed._stamp_decision()
         return result
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_confirmed_attendance(self):
+        if not is_workflow(self.env):
+            self._check_attendance_open(self.meeting_id)
+
+    def _check_attendance_open(self, meetings):
+        """Once confirmed on the spot, the attendance (who came, who objected) is
+        part of the record: it no longer changes, a revision included."""
+        for meeting in meetings:
+            if meeting.state == "confirmed":
+                raise UserError(
+                    _(
+                        "The attendance of %(name)s was confirmed on the spot with "
+                        "the draft: it no longer changes.",
+                        name=meeting.display_name,
+                    )
+                )
 
     def _stamp_decision(self):
         """Who recorded the confirmation or the objection, and when: the current

@@ -196,3 +196,39 @@ class TestConfirmation(MeetingWorkflowCase):
         self.assertFalse(any(copy.attendee_ids.mapped("confirmed")))
         self.assertFalse(any(copy.attendee_ids.mapped("objection")))
         self.assertFalse(copy.recorder_signature)
+
+    def test_attendance_locked_after_the_confirmation(self):
+        """Who came and who objected is part of the confirmed draft: not deleted,
+        changed nor added to afterwards, also not through the minutes."""
+        line = self._line(self.sales_rep)
+        line.with_user(self.sales_rep).action_object("Too early")
+        with freeze_time(AFTER_MEETING):
+            self.meeting.with_user(self.recorder).action_confirm_all_attendees()
+            self._sign(self.meeting)
+        as_recorder = self.meeting.with_user(self.recorder)
+        for label, attempt in (
+            ("delete the line", lambda: line.with_user(self.recorder).unlink()),
+            (
+                "delete it through the minutes",
+                lambda: as_recorder.write({"attendee_ids": [(2, line.id)]}),
+            ),
+            (
+                "mark it absent",
+                lambda: line.with_user(self.recorder).write(
+                    {"attendance": "absent", "absence_reason": "Left early"}
+                ),
+            ),
+            (
+                "add someone",
+                lambda: as_recorder.write(
+                    {"attendee_ids": [(0, 0, {"user_id": self.leader.id})]}
+                ),
+            ),
+        ):
+            with (
+                self.subTest(label),
+                self.assertRaisesRegex(UserError, "no longer changes"),
+            ):
+                attempt()
+        self.assertEqual(line.objection, "Too early")
+        self.assertEqual(len(self.meeting.attendee_ids), 4)

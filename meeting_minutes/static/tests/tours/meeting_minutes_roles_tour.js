@@ -353,6 +353,11 @@ registry.category("web_tour.tours").add("meeting_minutes_recorder_during_tour", 
         ...stepUtils.saveForm(),
         // the read-out: every present attendee confirms, the recorder signs
         clickButton("action_confirm_all_attendees", "Everyone present confirms"),
+        {
+            content: "Recorded on their behalf: confirm it",
+            trigger: ".modal-footer .btn-primary",
+            run: "click",
+        },
         notification("confirmed", "The confirmations are recorded"),
         ...signAndConfirm("The recorder signs the draft"),
         checkState("confirmed", "confirmed"),
@@ -617,6 +622,12 @@ registry.category("web_tour.tours").add("meeting_minutes_tour_after", {
             "action_confirm_all_attendees",
             "The attendees confirm what was read out"
         ),
+        {
+            content: "Recorded on their behalf: confirm it",
+            trigger: ".modal-footer .btn-primary",
+            run: "click",
+        },
+        notification("confirmed", "The confirmations are recorded"),
         // the recorder has signed on their own device: the host confirms
         clickButton("action_confirm", "The host confirms the signed draft"),
         checkState("confirmed", "confirmed"),
