@@ -997,6 +997,45 @@ class MeetingMinutes(models.Model):
         self._workflow().write({"state": "in_progress"})
         return True
 
+    def _reset_decisions(self):
+        """The resolutions or action items changed after attendees confirmed or
+        objected on the spot: what they decided on is no longer what will be
+        recorded, so they are asked again; their earlier decisions stay in the
+        chatter."""
+        for meeting in self.filtered(lambda m: m.state == "in_progress"):
+            decided = meeting.attendee_ids.filtered(
+                lambda a: a.confirmed or a.objection
+            )
+            if not decided:
+                continue
+            lines = Markup().join(
+                Markup("<li>%s</li>")
+                % (
+                    _(
+                        "%(name)s had objected: %(objection)s",
+                        name=attendee.user_id.name,
+                        objection=attendee.objection,
+                    )
+                    if attendee.objection
+                    else _("%(name)s had confirmed", name=attendee.user_id.name)
+                )
+                for attendee in decided
+            )
+            # sudo: a change of the content the user may make; asking again is
+            # its consequence, written by the workflow
+            decided.sudo()._workflow().write({"confirmed": False, "objection": False})
+            meeting.message_post(
+                body=Markup("<p>%s</p><ul>%s</ul>")
+                % (
+                    _(
+                        "The resolutions or action items changed after the read-out: "
+                        "the attendees confirm or object again."
+                    ),
+                    lines,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+
     def action_confirm_all_attendees(self):
         """Record that every present attendee without objection confirms."""
         self._check_state(("in_progress",), _("confirmed by the attendees"))
@@ -1945,6 +1984,10 @@ class MeetingMinutes(models.Model):
                 "attendance",
                 "absence_reason",
                 "written_opinion",
+                "confirmed",
+                "objection",
+                "confirmed_on",
+                "confirmed_by_id",
             ],
         )
         statements = self.env["meeting.minutes.statement"].search_fetch(
@@ -1970,7 +2013,7 @@ class MeetingMinutes(models.Model):
         )
         # the names, once for all: users and departments in one batch each
         users = attendees.user_id | actions.owner_id | meeting.host_id
-        users |= meeting.recorder_id
+        users |= meeting.recorder_id | attendees.confirmed_by_id
         users.mapped("display_name")
         (departments | attendees.department_id | statements.department_id).mapped(
             "display_name"
@@ -2007,6 +2050,32 @@ class MeetingMinutes(models.Model):
                         "job_title": attendee.job_title or "",
                     }
                 )
+        # the read-out's confirmation: every present attendee, by department
+        lane_order = {department: index for index, department in enumerate(people)}
+        confirmations = [
+            {
+                "id": attendee.id,
+                "name": attendee.user_id.display_name,
+                "department": attendee.department_id.display_name or "",
+                "is_me": attendee.user_id == self.env.user,
+                "confirmed": attendee.confirmed,
+                "objection": attendee.objection or "",
+                "decided_on": fields.Datetime.to_string(attendee.confirmed_on),
+                "recorded_by": (
+                    attendee.confirmed_by_id.display_name
+                    if attendee.confirmed_by_id
+                    and attendee.confirmed_by_id != attendee.user_id
+                    else ""
+                ),
+            }
+            for attendee in sorted(
+                attendees.filtered(lambda a: a.attendance == "present"),
+                key=lambda a: (
+                    lane_order.get(a.department_id, len(lane_order)),
+                    a.user_id.display_name,
+                ),
+            )
+        ]
         by_item = {item.id: [] for item in items}
         for statement in statements:
             by_item.setdefault(statement.agenda_id.id, []).append(statement)
@@ -2105,7 +2174,12 @@ class MeetingMinutes(models.Model):
                 "location": meeting.location or "",
                 "host": meeting.host_id.display_name,
                 "recorder": meeting.recorder_id.display_name,
+                "is_recorder": meeting.recorder_id == self.env.user,
+                "recorder_signed_on": fields.Datetime.to_string(
+                    meeting.recorder_signed_on
+                ),
             },
+            "confirmations": confirmations,
             "state": meeting.state,
             "can_edit": meeting.can_edit_content,
             "progress": {

@@ -39,6 +39,10 @@ class MeetingMinutesAction(models.Model):
     _check_company_auto = True
     _meeting_workflow_fields = WORKFLOW_FIELDS
     _meeting_progress_fields = PROGRESS_FIELDS
+    # what the host reads out of an action item (the attendees confirm it)
+    _meeting_read_out_fields = frozenset(
+        {"name", "owner_id", "department_id", "deadline", "resolution_id"}
+    )
 
     meeting_state = fields.Selection(
         related="meeting_id.state", string="Minutes Status"

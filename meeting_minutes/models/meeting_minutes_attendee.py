@@ -99,6 +99,14 @@ class MeetingMinutesAttendee(models.Model):
         for attendee in self:
             attendee.is_me = attendee.user_id == self.env.user
 
+    def _room_agenda(self):
+        """While the meeting is in progress the room shows who confirmed or
+        objected (no agenda item): the rooms open on it hear of every change."""
+        self.ensure_one()
+        if self.meeting_id.state != "in_progress":
+            return None
+        return self.env["meeting.minutes.agenda"]
+
     @api.model_create_multi
     def create(self, vals_list):
         if not is_workflow(self.env):

@@ -62,6 +62,10 @@ class MeetingMinutesContentMixin(models.AbstractModel):
     _meeting_workflow_fields = frozenset()
     # the progress a line's owner reports (see _can_report_progress)
     _meeting_progress_fields = frozenset()
+    # what the host reads out for the attendees to confirm (resolutions, action
+    # items): a line created, deleted or changed in these fields while the meeting
+    # is in progress asks the attendees who decided already again
+    _meeting_read_out_fields = frozenset()
 
     meeting_id = fields.Many2one(
         "meeting.minutes",
@@ -85,13 +89,20 @@ class MeetingMinutesContentMixin(models.AbstractModel):
             self._get_meetings_from_values(vals_list)._check_can_edit_content()
         records = super().create(vals_list)
         records._room_notify()
+        if self._meeting_read_out_fields and not is_workflow(self.env):
+            records._get_meetings()._reset_decisions()
         return records
 
     def write(self, vals):
         if not is_workflow(self.env):
             self._check_write(set(vals) - MAIL_FIELDS, vals)
         before = {line: line._room_agenda() for line in self._room_lines()}
+        read_out = self._read_out_values(vals)
         result = super().write(vals)
+        if read_out:
+            self.filtered(
+                lambda line: read_out[line] != line._read_out_values(vals)[line]
+            )._get_meetings()._reset_decisions()
         self._room_notify()
         # a line moved to another agenda item leaves the room of the first one
         self._room_lines().filtered(
@@ -101,7 +112,20 @@ class MeetingMinutesContentMixin(models.AbstractModel):
 
     def unlink(self):
         self._room_notify()
-        return super().unlink()
+        meetings = self.env["meeting.minutes"]
+        if self._meeting_read_out_fields and not is_workflow(self.env):
+            meetings = self._get_meetings()
+        result = super().unlink()
+        meetings.exists()._reset_decisions()
+        return result
+
+    def _read_out_values(self, vals):
+        """The read-out fields ``vals`` writes, as each line holds them (none for
+        the workflow's own writes)."""
+        names = sorted(self._meeting_read_out_fields & vals.keys())
+        if not names or is_workflow(self.env):
+            return {}
+        return {line: [line[name] for name in names] for line in self}
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_locked_minutes(self):

@@ -9,6 +9,7 @@ class MeetingMinutesResolution(models.Model):
     _order = "meeting_id, sequence, id"
     _rec_name = "content"
     _check_company_auto = True
+    _meeting_read_out_fields = frozenset({"content", "department_ids"})
 
     sequence = fields.Integer(default=10)
     agenda_id = fields.Many2one(

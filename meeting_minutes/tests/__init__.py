@@ -20,3 +20,4 @@ from . import test_integrity_guards
 from . import test_ui_rules
 from . import test_notifications
 from . import test_room
+from . import test_room_seed

@@ -2,6 +2,8 @@
 organizer records on someone's behalf, and the signatures of the recorder and of
 the approver."""
 
+from datetime import timedelta
+
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError
@@ -232,3 +234,72 @@ class TestConfirmation(MeetingWorkflowCase):
                 attempt()
         self.assertEqual(line.objection, "Too early")
         self.assertEqual(len(self.meeting.attendee_ids), 4)
+
+    def test_read_out_changed_asks_again(self):
+        """What the attendees confirmed or objected to is the read-out: a
+        resolution or an action item added, changed or deleted afterwards (by the
+        form, the room or any ORM call) asks them again; their earlier decisions
+        stay in the chatter."""
+        engineer = self._line(self.engineer)
+        sales = self._line(self.sales_rep)
+        resolution = self.meeting.resolution_ids[:1]
+        action = self.meeting.action_ids[:1]
+        as_recorder = self.meeting.with_user(self.recorder)
+        Action = self.env["meeting.minutes.action"].with_user(self.recorder)
+        changes = (
+            ("rename the action item", lambda: action.with_user(self.recorder).write(
+                {"name": "Another task"}
+            )),
+            ("move its deadline", lambda: action.with_user(self.recorder).write(
+                {"deadline": action.deadline + timedelta(days=1)}
+            )),
+            ("reword the resolution", lambda: as_recorder.write(
+                {"resolution_ids": [(1, resolution.id, {"content": "Reworded"})]}
+            )),
+            ("add an action item", lambda: Action.create(
+                {
+                    "meeting_id": self.meeting.id,
+                    "name": "One more task",
+                    "owner_id": self.engineer.id,
+                    "deadline": action.deadline,
+                }
+            )),
+            ("delete it", lambda: Action.search(
+                [("name", "=", "One more task")]
+            ).unlink()),
+        )
+        for label, change in changes:
+            with self.subTest(label):
+                engineer.with_user(self.engineer).action_confirm_attendance()
+                sales.with_user(self.sales_rep).action_object("Too early")
+                messages = len(self.meeting.message_ids)
+                change()
+                self.assertRecordValues(
+                    engineer | sales,
+                    [
+                        {"confirmed": False, "objection": False, "confirmed_on": False},
+                        {"confirmed": False, "objection": False, "confirmed_on": False},
+                    ],
+                )
+                note = self.meeting.message_ids[:1]
+                self.assertEqual(len(self.meeting.message_ids), messages + 1)
+                self.assertIn("Engineer Liu had confirmed", note.body)
+                self.assertIn("Sales Sun had objected: Too early", note.body)
+        # unchanged values, a statement, the owner's remarks: nobody is asked again
+        engineer.with_user(self.engineer).action_confirm_attendance()
+        action.with_user(self.recorder).write({"name": action.name})
+        self.env["meeting.minutes.statement"].with_user(self.recorder).create(
+            {
+                "agenda_id": self.meeting.agenda_ids[0].id,
+                "department_id": self.dep_rd.id,
+                "content": "One more remark",
+            }
+        )
+        action.with_user(action.owner_id).write({"remarks": "Started"})
+        self.assertTrue(engineer.confirmed)
+        # the confirmation then needs everyone's decision on the current read-out
+        sales.with_user(self.sales_rep).action_object("Still too early")
+        with freeze_time(AFTER_MEETING):
+            self.meeting.with_user(self.recorder).action_confirm_all_attendees()
+            self._sign(self.meeting)
+        self.assertEqual(self.meeting.state, "confirmed")

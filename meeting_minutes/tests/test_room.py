@@ -362,6 +362,46 @@ class TestMeetingRoomBus(MeetingRoomCase):
         # no content travels on the bus
         self.assertNotIn("months", json.dumps(payloads))
 
+    def test_decision_notifications(self):
+        """An attendee confirming or objecting on their device is heard by every
+        room open on the meeting (no agenda item), and shown in the read-out's
+        confirmation with who recorded it."""
+        self._to_state(self.meeting, "in_progress")
+        self._bus_messages(self.meeting)
+        self.env["bus.bus"].sudo().search([]).unlink()
+        line = self.meeting.attendee_ids.filtered(lambda a: a.user_id == self.engineer)
+        line.with_user(self.engineer).action_confirm_attendance()
+        sales = self.meeting.attendee_ids.filtered(
+            lambda a: a.user_id == self.sales_rep
+        )
+        sales.with_user(self.recorder).write({"confirmed": True})
+        payloads = [message["payload"] for message in self._bus_messages(self.meeting)]
+        self.assertEqual(
+            {(p["model"], tuple(p["ids"]), p["agenda_id"]) for p in payloads},
+            {
+                ("meeting.minutes.attendee", tuple(line.ids), False),
+                ("meeting.minutes.attendee", tuple(sales.ids), False),
+            },
+        )
+        data = self.meeting.with_user(self.engineer).get_room_data()
+        decided = {c["name"]: c for c in data["confirmations"]}
+        # present attendees only, by lane (department) then name
+        self.assertEqual(
+            [c["name"] for c in data["confirmations"]],
+            ["Host Li", "Recorder Wang", "Owner Wu", "Engineer Liu", "Sales Sun"],
+        )
+        self.assertTrue(decided["Engineer Liu"]["is_me"])
+        self.assertTrue(decided["Engineer Liu"]["confirmed"])
+        self.assertEqual(decided["Engineer Liu"]["recorded_by"], "")
+        self.assertEqual(decided["Sales Sun"]["recorded_by"], "Recorder Wang")
+        self.assertFalse(decided["Host Li"]["decided_on"])
+        self.assertFalse(data["meeting"]["is_recorder"])
+        self.assertTrue(
+            self.meeting.with_user(self.recorder).get_room_data()["meeting"][
+                "is_recorder"
+            ]
+        )
+
     def test_no_notification_refused(self):
         """A change the rules refuse notifies nobody; neither do locked minutes."""
         self._to_state(self.meeting, "in_progress")
@@ -444,6 +484,8 @@ class TestMeetingRoomTour(HttpCase, MeetingRoomCase):
             ],
             [
                 ("R&D", "opinion", "Smart recommendation takes two months."),
+                # typed while the connection was lost, saved when it came back
+                ("R&D", "opinion", "Encryption slips to Q4."),
                 (False, "consensus", "Smart recommendation first, UI polish next."),
             ],
         )

@@ -4,7 +4,12 @@ import {Component, onMounted, onWillStart, onWillUnmount, useState} from "@odoo/
 import {ConnectionLostError, RPCError} from "@web/core/network/rpc";
 import {RecordSelector} from "@web/core/record_selectors/record_selector";
 import {_t} from "@web/core/l10n/translation";
-import {deserializeDateTime} from "@web/core/l10n/dates";
+import {
+    deserializeDate,
+    deserializeDateTime,
+    formatDate,
+    formatDateTime,
+} from "@web/core/l10n/dates";
 import {registry} from "@web/core/registry";
 import {useService} from "@web/core/utils/hooks";
 
@@ -12,14 +17,18 @@ import {useService} from "@web/core/utils/hooks";
 // statements, resolutions or action items changes (models/meeting_minutes_room.py)
 const UPDATE = "meeting_minutes.room_update";
 const RETRY_DELAY = 3000;
+// the app the room belongs to, shown in the navbar however the room was opened
+const APP_MENU = "meeting_minutes.meeting_minutes_menu_root";
 
-function formatDuration(ms) {
+/** A duration as a clock: "12:05" (minutes:seconds), or with ``withHours``
+ * (and past an hour) "1:12:05", so that two clocks side by side read alike. */
+function formatDuration(ms, withHours = false) {
     const total = Math.max(Math.floor(ms / 1000), 0);
     const hours = Math.floor(total / 3600);
     const minutes = Math.floor((total % 3600) / 60);
     const seconds = total % 60;
     const pad = (value) => String(value).padStart(2, "0");
-    return hours
+    return hours || withHours
         ? `${hours}:${pad(minutes)}:${pad(seconds)}`
         : `${pad(minutes)}:${pad(seconds)}`;
 }
@@ -40,6 +49,7 @@ export class MeetingRoom extends Component {
         this.busService = useService("bus_service");
         this.notification = useService("notification");
         this.action = useService("action");
+        this.menu = useService("menu");
         const params = this.props.action.params || {};
         const context = this.props.action.context || {};
         this.meetingId = params.meeting_id || context.active_id || false;
@@ -63,6 +73,11 @@ export class MeetingRoom extends Component {
         this.onUpdate = this.onUpdate.bind(this);
         onWillStart(() => this.load());
         onMounted(() => {
+            // opened by its URL, the room still shows its app in the navbar
+            const app = this.menu.getAll().find((menu) => menu.xmlid === APP_MENU);
+            if (app) {
+                this.menu.setCurrentMenu(app);
+            }
             this.ticker = setInterval(() => (this.state.now = Date.now()), 1000);
             if (this.meetingId) {
                 this.busService.subscribe(UPDATE, this.onUpdate);
@@ -281,8 +296,8 @@ export class MeetingRoom extends Component {
         }
         const start = deserializeDateTime(this.data.meeting.start).toMillis();
         return this.state.now < start
-            ? _t("starts in %s", formatDuration(start - this.state.now))
-            : formatDuration(this.state.now - start);
+            ? _t("starts in %s", formatDuration(start - this.state.now, true))
+            : formatDuration(this.state.now - start, true);
     }
 
     get meetingPlanned() {
@@ -292,7 +307,8 @@ export class MeetingRoom extends Component {
         }
         return formatDuration(
             deserializeDateTime(meeting.stop).toMillis() -
-                deserializeDateTime(meeting.start).toMillis()
+                deserializeDateTime(meeting.start).toMillis(),
+            true
         );
     }
 
@@ -303,6 +319,80 @@ export class MeetingRoom extends Component {
             meeting.stop &&
             this.state.now > deserializeDateTime(meeting.stop).toMillis()
         );
+    }
+
+    /** A deadline ("2026-12-10" from the server) in the user's date format. */
+    formatDeadline(value) {
+        return value ? formatDate(deserializeDate(value)) : "";
+    }
+
+    // ------------------------------------------------------------------
+    // the confirmation on the spot
+    // ------------------------------------------------------------------
+
+    get confirmations() {
+        return this.data ? this.data.confirmations : [];
+    }
+
+    get undecidedCount() {
+        return this.confirmations.filter((a) => !a.confirmed && !a.objection).length;
+    }
+
+    get isInProgress() {
+        return Boolean(this.data && this.data.state === "in_progress");
+    }
+
+    /** Whether the user signs and confirms the draft: the recorder, in progress. */
+    get canSign() {
+        return this.isInProgress && this.data.meeting.is_recorder;
+    }
+
+    formatDecidedOn(value) {
+        return value
+            ? formatDateTime(deserializeDateTime(value), {showSeconds: false})
+            : "";
+    }
+
+    /** The attendee confirms what was read out, on their own device. */
+    async confirmAttendance(attendee) {
+        await this.save(
+            `confirm_${attendee.id}`,
+            () =>
+                this.orm.call(
+                    "meeting.minutes.attendee",
+                    "action_confirm_attendance",
+                    [[attendee.id]]
+                ),
+            () => this.confirmAttendance(attendee)
+        );
+    }
+
+    /** The attendee objects: the dialog asks for the objection. */
+    async objectAttendance(attendee) {
+        const action = await this.orm.call(
+            "meeting.minutes.attendee",
+            "action_object",
+            [[attendee.id]]
+        );
+        await this.action.doAction(action, {onClose: () => this.reload()});
+    }
+
+    /** Confirm & Sign: the recorder signs in Odoo's signature dialog, then the
+     * draft is confirmed (the server refuses it while someone is undecided). */
+    async confirmAndSign() {
+        let action = false;
+        const done = await this.save(
+            "confirm_and_sign",
+            async () => {
+                action = await this.orm.call("meeting.minutes", "action_confirm", [
+                    [this.meetingId],
+                ]);
+            },
+            () => this.confirmAndSign()
+        );
+        if (done && action && typeof action === "object") {
+            await this.action.doAction(action, {onClose: () => this.reload()});
+        }
     }
 
     // ------------------------------------------------------------------

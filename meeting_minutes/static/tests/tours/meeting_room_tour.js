@@ -6,7 +6,31 @@ import {registry} from "@web/core/registry";
 // progress with four participating departments and checks the records after).
 
 const ROOM = ".o_meeting_room";
-const LANE_RD = `${ROOM} .o_meeting_room_lane[data-department="R&D"]`;
+const RD = `.o_meeting_room_lane[data-department="R&D"]`;
+const LANE_RD = `${ROOM} ${RD}`;
+
+// a lost connection, for the statements saved (the XMLHttpRequest of the
+// web client's rpc fails as it does when the network is gone)
+const realSend = XMLHttpRequest.prototype.send;
+const realOpen = XMLHttpRequest.prototype.open;
+function cutStatementSaves(cut) {
+    if (!cut) {
+        XMLHttpRequest.prototype.open = realOpen;
+        XMLHttpRequest.prototype.send = realSend;
+        return;
+    }
+    XMLHttpRequest.prototype.open = function (method, url, ...rest) {
+        this.mmUrl = String(url);
+        return realOpen.call(this, method, url, ...rest);
+    };
+    XMLHttpRequest.prototype.send = function (...args) {
+        if (this.mmUrl.includes("/meeting.minutes.statement/create")) {
+            setTimeout(() => this.dispatchEvent(new ProgressEvent("error")));
+            return;
+        }
+        return realSend.apply(this, args);
+    };
+}
 
 // a date a week from today, as an <input type="date"> holds it
 function inAWeek() {
@@ -14,6 +38,12 @@ function inAWeek() {
     day.setDate(day.getDate() + 7);
     const pad = (value) => String(value).padStart(2, "0");
     return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
+}
+
+// the same date as the user's format shows it (en_US)
+function inAWeekAsShown() {
+    const [year, month, day] = inAWeek().split("-");
+    return `${month}/${day}/${year}`;
 }
 
 registry.category("web_tour.tours").add("meeting_minutes_room_tour", {
@@ -70,6 +100,48 @@ registry.category("web_tour.tours").add("meeting_minutes_room_tour", {
         {
             content: "Saved",
             trigger: `${ROOM} .o_meeting_room_saved:contains(Saved)`,
+        },
+        // the connection drops: what is typed stays, and is saved once it is back
+        {
+            content: "The connection to the server is lost",
+            trigger: `${ROOM} .o_meeting_room_saved:contains(Saved)`,
+            run() {
+                cutStatementSaves(true);
+            },
+        },
+        {
+            content: "R&D says more",
+            trigger: `${LANE_RD} textarea.o_meeting_room_textarea`,
+            run: "edit Encryption slips to Q4.",
+        },
+        {
+            content: "Enter tries to save it",
+            trigger: `${LANE_RD} textarea.o_meeting_room_textarea`,
+            run: "press Enter",
+        },
+        {
+            content: "The banner says the connection is lost",
+            trigger: `${ROOM} .o_meeting_room_offline:contains(connection to the server is lost)`,
+        },
+        {
+            content: "Not saved, and the text is still there",
+            trigger: `${ROOM}:has(.o_meeting_room_saved:contains(Not saved)) ${RD} textarea.o_meeting_room_textarea:value(Encryption slips to Q4.)`,
+        },
+        {
+            content: "The connection comes back",
+            trigger: `${ROOM} .o_meeting_room_offline button`,
+            run() {
+                cutStatementSaves(false);
+                this.anchor.click();
+            },
+        },
+        {
+            content: "Saved: the banner is gone, the statement is in the lane",
+            trigger: `${ROOM}:not(:has(.o_meeting_room_offline)):has(.o_meeting_room_saved:contains(Saved)) ${RD}:has(.o_meeting_room_statement:contains(Encryption slips to Q4.)) textarea.o_meeting_room_textarea:value(/^$/)`,
+        },
+        {
+            content: "The meeting's clock and its planned duration read alike",
+            trigger: `${ROOM} .o_meeting_room_meeting_timer:contains(0:0):contains(/ 1:05:00)`,
         },
         {
             content: "The agreement, typed in the R&D lane",
@@ -148,6 +220,10 @@ registry.category("web_tour.tours").add("meeting_minutes_room_tour", {
         {
             content: "The action item, with the owner's department from the server",
             trigger: `${ROOM} .o_meeting_room_action:contains(Submit the recommendation plan):contains(Engineer Liu):contains(R&D)`,
+        },
+        {
+            content: "Its deadline in the user's date format",
+            trigger: `${ROOM} .o_meeting_room_action:contains(${inAWeekAsShown()})`,
         },
         {
             content: "Read out the decisions",
