@@ -1417,18 +1417,24 @@ class MeetingMinutes(models.Model):
                     )
                 )
 
+    def _get_submission_missing(self):
+        """What the content still lacks for the submission (empty: nothing)."""
+        self.ensure_one()
+        missing = [
+            _("a statement on '%(item)s'", item=item.name)
+            for item in self.agenda_ids
+            if not item.statement_ids
+        ]
+        if not self.resolution_ids and not self.action_ids:
+            missing.append(_("a resolution or an action item"))
+        return missing
+
     def _check_can_submit(self):
         self._check_state(("confirmed",), _("submitted"))
         self._check_is_organizer()
         self._check_has_started(_("submitted"))
         for meeting in self:
-            missing = [
-                _("a statement on '%(item)s'", item=item.name)
-                for item in meeting.agenda_ids
-                if not item.statement_ids
-            ]
-            if not meeting.resolution_ids and not meeting.action_ids:
-                missing.append(_("a resolution or an action item"))
+            missing = meeting._get_submission_missing()
             if missing:
                 raise UserError(
                     _(

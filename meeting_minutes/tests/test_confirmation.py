@@ -303,3 +303,30 @@ class TestConfirmation(MeetingWorkflowCase):
             self.meeting.with_user(self.recorder).action_confirm_all_attendees()
             self._sign(self.meeting)
         self.assertEqual(self.meeting.state, "confirmed")
+
+    def test_sign_dialog_says_what_the_submission_needs(self):
+        """The recorder learns before signing, not at the submission, what the
+        minutes still need; signing is not blocked by it (they are completed
+        after the meeting)."""
+        meeting = self._to_state(self._create_meeting(), "in_progress")
+        wizard = (
+            self.env["meeting.minutes.sign.wizard"]
+            .with_user(self.recorder)
+            .create({"meeting_id": meeting.id, "role": "recorder"})
+        )
+        for item in meeting.agenda_ids:
+            self.assertIn(f"a statement on '{item.name}'", wizard.submission_missing)
+        self.assertIn("a resolution or an action item", wizard.submission_missing)
+        # the same list the submission refuses with
+        with freeze_time(AFTER_MEETING):
+            meeting.with_user(self.recorder).action_confirm_all_attendees()
+            self._sign(meeting)
+            with self.assertRaisesRegex(UserError, "a resolution or an action item"):
+                meeting.with_user(self.recorder).action_submit()
+        # complete minutes: nothing to say
+        wizard = (
+            self.env["meeting.minutes.sign.wizard"]
+            .with_user(self.recorder)
+            .create({"meeting_id": self.meeting.id, "role": "recorder"})
+        )
+        self.assertFalse(wizard.submission_missing)

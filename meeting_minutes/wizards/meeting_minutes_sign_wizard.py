@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class MeetingMinutesSignWizard(models.TransientModel):
@@ -16,6 +16,18 @@ class MeetingMinutesSignWizard(models.TransientModel):
     # the name the signature pad writes in its "Auto" mode
     signer_name = fields.Char(default=lambda self: self.env.user.name, readonly=True)
     signature = fields.Binary()
+    # what the submission will still ask after the meeting, said before signing
+    submission_missing = fields.Char(compute="_compute_submission_missing")
+
+    @api.depends("meeting_id", "role")
+    def _compute_submission_missing(self):
+        for wizard in self:
+            missing = (
+                wizard.role == "recorder"
+                and wizard.meeting_id
+                and wizard.meeting_id._get_submission_missing()
+            )
+            wizard.submission_missing = "; ".join(missing) if missing else False
 
     def action_sign(self):
         self.ensure_one()
