@@ -153,6 +153,22 @@ async function prepareRoom(seedId) {
         await call("meeting.minutes.reason.wizard", "action_confirm", [[wizard]]);
     }
     await call("meeting.minutes", "action_start", [[room]]);
+    // the seed's resolutions and action items, to read out (a copy has none)
+    const resolutions = await call("meeting.minutes.resolution", "search_read",
+        [[["meeting_id", "=", seedId]]], { fields: ["content", "agenda_id"], order: "sequence, id" });
+    const actions = await call("meeting.minutes.action", "search_read",
+        [[["meeting_id", "=", seedId]]], { fields: ["name", "owner_id"], order: "sequence, id" });
+    const [item] = await call("meeting.minutes.agenda", "search", [[["meeting_id", "=", room]]], { limit: 1 });
+    const resolutionIds = await call("meeting.minutes.resolution", "create", [resolutions.map((r) => ({
+        meeting_id: room, agenda_id: item || false, content: r.content,
+    }))]);
+    const inAWeek = new Date(Date.now() + 7 * 86400000).toISOString().slice(0, 10);
+    if (actions.length) {
+        await call("meeting.minutes.action", "create", [actions.map((a) => ({
+            meeting_id: room, name: a.name, owner_id: a.owner_id[0], deadline: inAWeek,
+            resolution_id: resolutionIds[0] || false,
+        }))]);
+    }
     return room;
 }
 
