@@ -247,26 +247,37 @@ class TestConfirmation(MeetingWorkflowCase):
         as_recorder = self.meeting.with_user(self.recorder)
         Action = self.env["meeting.minutes.action"].with_user(self.recorder)
         changes = (
-            ("rename the action item", lambda: action.with_user(self.recorder).write(
-                {"name": "Another task"}
-            )),
-            ("move its deadline", lambda: action.with_user(self.recorder).write(
-                {"deadline": action.deadline + timedelta(days=1)}
-            )),
-            ("reword the resolution", lambda: as_recorder.write(
-                {"resolution_ids": [(1, resolution.id, {"content": "Reworded"})]}
-            )),
-            ("add an action item", lambda: Action.create(
-                {
-                    "meeting_id": self.meeting.id,
-                    "name": "One more task",
-                    "owner_id": self.engineer.id,
-                    "deadline": action.deadline,
-                }
-            )),
-            ("delete it", lambda: Action.search(
-                [("name", "=", "One more task")]
-            ).unlink()),
+            (
+                "rename the action item",
+                lambda: action.with_user(self.recorder).write({"name": "Another task"}),
+            ),
+            (
+                "move its deadline",
+                lambda: action.with_user(self.recorder).write(
+                    {"deadline": action.deadline + timedelta(days=1)}
+                ),
+            ),
+            (
+                "reword the resolution",
+                lambda: as_recorder.write(
+                    {"resolution_ids": [(1, resolution.id, {"content": "Reworded"})]}
+                ),
+            ),
+            (
+                "add an action item",
+                lambda: Action.create(
+                    {
+                        "meeting_id": self.meeting.id,
+                        "name": "One more task",
+                        "owner_id": self.engineer.id,
+                        "deadline": action.deadline,
+                    }
+                ),
+            ),
+            (
+                "delete it",
+                lambda: Action.search([("name", "=", "One more task")]).unlink(),
+            ),
         )
         for label, change in changes:
             with self.subTest(label):

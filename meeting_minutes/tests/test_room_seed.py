@@ -74,7 +74,9 @@ class TestMeetingRoomSeed(HttpCase, MeetingWorkflowCase):
             {"start": now - timedelta(minutes=1), "stop": now + timedelta(hours=2)}
         )
         url = f"/odoo/action-meeting_minutes.meeting_minutes_action/{meeting.id}"
-        self.start_tour(url, "meeting_minutes_seed_room_tour", login=self.recorder.login)
+        self.start_tour(
+            url, "meeting_minutes_seed_room_tour", login=self.recorder.login
+        )
         first = meeting.agenda_ids[0]
         self.assertEqual(
             [(s.department_id.name or False, s.kind) for s in first.statement_ids],
@@ -107,8 +109,12 @@ class TestMeetingRoomSeed(HttpCase, MeetingWorkflowCase):
         # each attendee on their own device, logged in as themself
         for user in (self.host, self.engineer, self.owner):
             self.start_tour(url, "meeting_minutes_seed_confirm_tour", login=user.login)
-        self.start_tour(url, "meeting_minutes_seed_object_tour", login=self.sales_rep.login)
-        self.start_tour(url, "meeting_minutes_seed_sign_tour", login=self.recorder.login)
+        self.start_tour(
+            url, "meeting_minutes_seed_object_tour", login=self.sales_rep.login
+        )
+        self.start_tour(
+            url, "meeting_minutes_seed_sign_tour", login=self.recorder.login
+        )
         self.assertEqual(meeting.state, "confirmed")
         self.assertTrue(meeting.recorder_signature)
         present = meeting.attendee_ids.filtered(lambda a: a.attendance == "present")
@@ -132,7 +138,9 @@ class TestMeetingRoomSeed(HttpCase, MeetingWorkflowCase):
         content, report_type = (
             self.env["ir.actions.report"]
             .with_context(force_report_rendering=True)
-            ._render_qweb_pdf("meeting_minutes.action_report_meeting_minutes", meeting.ids)
+            ._render_qweb_pdf(
+                "meeting_minutes.action_report_meeting_minutes", meeting.ids
+            )
         )
         self.assertEqual(report_type, "pdf")
         text = " ".join(self._poppler("pdftotext", content, "-raw").split())

@@ -358,11 +358,9 @@ export class MeetingRoom extends Component {
         await this.save(
             `confirm_${attendee.id}`,
             () =>
-                this.orm.call(
-                    "meeting.minutes.attendee",
-                    "action_confirm_attendance",
-                    [[attendee.id]]
-                ),
+                this.orm.call("meeting.minutes.attendee", "action_confirm_attendance", [
+                    [attendee.id],
+                ]),
             () => this.confirmAttendance(attendee)
         );
     }

@@ -147,11 +147,7 @@ registry.category("web_tour.tours").add("meeting_minutes_seed_room_tour", {
             "opinion",
             "Smart recommendation needs two months of the algorithm team; the data encryption module slips."
         ),
-        ...say(
-            "Sales",
-            "opinion",
-            "UI polish hits the customer experience: do both."
-        ),
+        ...say("Sales", "opinion", "UI polish hits the customer experience: do both."),
         {
             content: "The consensus",
             trigger: `${lane("Marketing")} textarea.o_meeting_room_textarea`,
