@@ -11,7 +11,7 @@ from psycopg2.errors import LockNotAvailable, SerializationFailure
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
-from odoo.tools import format_date, format_datetime, html_escape
+from odoo.tools import SQL, format_date, format_datetime, html_escape
 
 from odoo.addons.base.models.res_partner import _tz_get
 
@@ -23,6 +23,7 @@ from .meeting_minutes_content_mixin import (
     WORKFLOW_TOKEN,
     is_sync,
     is_workflow,
+    without_defaults,
 )
 
 # what may change in the minutes while their content is open (OPEN_STATES): an
@@ -89,6 +90,7 @@ WORKFLOW_FIELDS = frozenset(
         "revision_number",
         "revision_reason",
         "revision_ids",
+        "read_out_version",
     }
 )
 # the fields that may change, state by state: nothing but the chatter otherwise
@@ -318,6 +320,10 @@ class MeetingMinutes(models.Model):
         "spot.",
     )
     recorder_signed_on = fields.Datetime(copy=False, readonly=True)
+    # counts the changes of the read-out (resolutions, action items) while the
+    # meeting is in progress: a confirmation given on an older read-out (the
+    # room, the form send the version they show) is refused
+    read_out_version = fields.Integer(copy=False, readonly=True)
     host_signature = fields.Binary(
         string="Approver's Signature",
         copy=False,
@@ -356,6 +362,10 @@ class MeetingMinutes(models.Model):
     )
     acknowledgement_ids = fields.One2many(
         "meeting.minutes.acknowledgement", "meeting_id", string="Read Receipts"
+    )
+    # whether receipts exist (once distributed): the form reads them only then
+    has_acknowledgements = fields.Boolean(
+        string="Has Read Receipts", compute="_compute_has_acknowledgements", store=True
     )
     acknowledgement_count = fields.Integer(compute="_compute_acknowledgements")
     acknowledged_count = fields.Integer(compute="_compute_acknowledgements")
@@ -416,6 +426,12 @@ class MeetingMinutes(models.Model):
     action_count = fields.Integer(compute="_compute_action_counts", store=True)
     open_action_count = fields.Integer(compute="_compute_action_counts", store=True)
     overdue_action_count = fields.Integer(compute="_compute_action_counts", store=True)
+    # whether follow-up meetings exist: the form counts them only then
+    has_next_meetings = fields.Boolean(
+        string="Has Follow-up Meetings",
+        compute="_compute_has_next_meetings",
+        store=True,
+    )
     next_meeting_count = fields.Integer(compute="_compute_next_meeting_count")
     to_confirm_count = fields.Integer(
         compute="_compute_to_confirm_count",
@@ -541,13 +557,24 @@ class MeetingMinutes(models.Model):
             meeting.open_action_count = len(actions.filtered("is_open"))
             meeting.overdue_action_count = len(actions.filtered("is_overdue"))
 
+    @api.depends("next_meeting_ids")
+    def _compute_has_next_meetings(self):
+        for meeting in self:
+            meeting.has_next_meetings = bool(meeting.next_meeting_ids)
+
+    # has_next_meetings: read with the form's fields (a stored dependency)
+    @api.depends("has_next_meetings")
     def _compute_next_meeting_count(self):
+        # those the user may read, counted only where there are some
+        followed = self.filtered("has_next_meetings")
         counts = dict(
             self.env["meeting.minutes"]._read_group(
-                [("previous_meeting_id", "in", self.ids)],
+                [("previous_meeting_id", "in", followed.ids)],
                 ["previous_meeting_id"],
                 ["__count"],
             )
+            if followed
+            else []
         )
         for meeting in self:
             meeting.next_meeting_count = counts.get(meeting, 0)
@@ -587,17 +614,32 @@ class MeetingMinutes(models.Model):
             for meeting in meetings:
                 meeting.notice_deadline = latest.get(starts.get(meeting))
 
-    @api.depends("acknowledgement_ids.acknowledged_on")
+    @api.depends("acknowledgement_ids")
+    def _compute_has_acknowledgements(self):
+        for meeting in self:
+            meeting.has_acknowledgements = bool(meeting.acknowledgement_ids)
+
+    @api.depends("has_acknowledgements", "acknowledgement_ids.acknowledged_on")
     @api.depends_context("uid")
     def _compute_acknowledgements(self):
-        partner = self.env.user.partner_id
+        Receipt = self.env["meeting.minutes.acknowledgement"]
         for meeting in self:
-            receipts = meeting.acknowledgement_ids
+            # the receipts are readable exactly where their minutes are
+            # (FOLLOWS_MEETING_RULES): read them as such, without checking the
+            # minutes' rules once more in Python; none before the distribution
+            receipts = (
+                meeting.sudo().acknowledgement_ids
+                if meeting.has_acknowledgements
+                else Receipt
+            )
             unread = receipts.filtered(lambda r: not r.acknowledged_on)
             meeting.acknowledgement_count = len(receipts)
             meeting.acknowledged_count = len(receipts) - len(unread)
             meeting.unread_partner_ids = unread.partner_id
-            meeting.can_acknowledge = partner in unread.partner_id
+            # the user's partner only when there is something left to read
+            meeting.can_acknowledge = (
+                bool(unread) and self.env.user.partner_id in unread.partner_id
+            )
 
     def _compute_is_late(self):
         late = self.filtered_domain(self._get_late_domain())
@@ -712,6 +754,17 @@ class MeetingMinutes(models.Model):
                     group["__fold"] = True
         return result
 
+    @api.readonly
+    def web_read(self, specification):
+        """The form names the members all over: host, recorder, copies, attendees,
+        action owners. Their users and partners are read at once, with the form's
+        own fields, rather than list by list; the minutes' rules then find them
+        loaded when checked."""
+        if "attendee_ids" in specification and all(self._ids):
+            self.fetch([*specification, "member_user_ids"])
+            self.member_user_ids.mapped("display_name")
+        return super().web_read(specification)
+
     # ------------------------------------------------------------
     # CONSTRAINTS AND ONCHANGES
     # ------------------------------------------------------------
@@ -772,6 +825,10 @@ class MeetingMinutes(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # the calendar's minutes too (a workflow create, in the caller's context)
+        cleaned = without_defaults(self, WORKFLOW_FIELDS)
+        if cleaned is not self:
+            return cleaned.create(vals_list)
         if not is_workflow(self.env):
             for vals in vals_list:
                 self._check_workflow_values(vals)
@@ -799,6 +856,8 @@ class MeetingMinutes(models.Model):
     def write(self, vals):
         if not is_workflow(self.env):
             self._check_write(set(vals) - MAIL_FIELDS)
+            if "recorder_id" in vals:
+                self._check_recorder_signed(vals["recorder_id"])
         result = super().write(vals)
         if "initiating_department_id" in vals or "department_ids" in vals:
             self._add_initiating_department()
@@ -815,6 +874,19 @@ class MeetingMinutes(models.Model):
         } & set(vals):
             self._sync_calendar_event()
         return result
+
+    def _check_recorder_signed(self, recorder_id):
+        """The recorder who signed the draft stays its recorder."""
+        for meeting in self.filtered("recorder_signature"):
+            if meeting.recorder_id.id != recorder_id:
+                raise UserError(
+                    _(
+                        "%(recorder)s signed the draft of %(name)s as its recorder: "
+                        "the recorder no longer changes.",
+                        recorder=meeting.recorder_id.name,
+                        name=meeting.display_name,
+                    )
+                )
 
     def _workflow(self):
         """These minutes in the context of the workflow's own writes."""
@@ -864,6 +936,8 @@ class MeetingMinutes(models.Model):
         for meeting in self:
             if changed - EDITABLE_FIELDS.get(meeting.state, frozenset()):
                 self.env["meeting.minutes.content.mixin"]._raise_locked(meeting)
+        # the write updates the row: locked for it before any line it creates
+        self._lock_for_content(update=True)
 
     def _check_can_update_message_content(self, messages):
         """The chatter of the minutes is part of their record: only comments are
@@ -997,12 +1071,24 @@ class MeetingMinutes(models.Model):
         self._workflow().write({"state": "in_progress"})
         return True
 
-    def _reset_decisions(self):
-        """The resolutions or action items changed after attendees confirmed or
-        objected on the spot: what they decided on is no longer what will be
-        recorded, so they are asked again; their earlier decisions stay in the
-        chatter."""
+    def _read_out_changed(self):
+        """The resolutions or action items of these minutes changed: while the
+        meeting is in progress, a new version of the read-out; the attendees who
+        confirmed or objected on the former are asked again."""
         for meeting in self.filtered(lambda m: m.state == "in_progress"):
+            meeting._workflow().read_out_version += 1
+            meeting._reset_decisions(
+                _(
+                    "The resolutions or action items changed after the read-out: "
+                    "the attendees confirm or object again."
+                )
+            )
+
+    def _reset_decisions(self, reason):
+        """Clear the attendees' confirmations and objections: what they decided
+        on is no longer what will be recorded; their decisions stay in the
+        chatter, under ``reason``."""
+        for meeting in self:
             decided = meeting.attendee_ids.filtered(
                 lambda a: a.confirmed or a.objection
             )
@@ -1025,14 +1111,7 @@ class MeetingMinutes(models.Model):
             # its consequence, written by the workflow
             decided.sudo()._workflow().write({"confirmed": False, "objection": False})
             meeting.message_post(
-                body=Markup("<p>%s</p><ul>%s</ul>")
-                % (
-                    _(
-                        "The resolutions or action items changed after the read-out: "
-                        "the attendees confirm or object again."
-                    ),
-                    lines,
-                ),
+                body=Markup("<p>%s</p><ul>%s</ul>") % (reason, lines),
                 subtype_xmlid="mail.mt_note",
             )
 
@@ -1279,6 +1358,9 @@ class MeetingMinutes(models.Model):
                 )
 
     def _lock_for_workflow(self):
+        """A step holds the minutes until its transaction ends; if another step
+        or a save of their content (``_lock_for_content``) holds them, or changed
+        them since this transaction's snapshot, the user is told at once."""
         if not self.ids:
             return
         try:
@@ -1291,11 +1373,67 @@ class MeetingMinutes(models.Model):
         except (LockNotAvailable, SerializationFailure):
             raise UserError(
                 _(
-                    "Someone else is moving the minutes %(name)s through the workflow "
-                    "right now: reload them and try again.",
+                    "Someone else is changing the minutes %(name)s right now: reload "
+                    "them and try again.",
                     name=", ".join(self.mapped("display_name")),
                 )
             ) from None
+
+    def _lock_for_decision(self, read_out_version=None):
+        """An attendee confirms or objects on the read-out of ``read_out_version``
+        (the version the room or the form showed; the current one if not given):
+        the minutes held as a save holds them, a change of the read-out or a step
+        under way at that moment refused at once; a read-out changed since, refused
+        with its reason."""
+        self.ensure_one()
+        try:
+            with self.env.cr.savepoint(flush=False):
+                self.env.cr.execute(
+                    "SELECT id FROM meeting_minutes WHERE id = %s FOR SHARE NOWAIT",
+                    [self.id],
+                )
+        except LockNotAvailable:
+            raise UserError(
+                _(
+                    "Someone else is changing the minutes %(name)s right now: reload "
+                    "them and try again.",
+                    name=self.display_name,
+                )
+            ) from None
+        if read_out_version is not None and read_out_version != self.read_out_version:
+            raise UserError(
+                _(
+                    "The resolutions or action items of %(name)s changed since you "
+                    "read them: read them again, then confirm or object.",
+                    name=self.display_name,
+                )
+            )
+
+    def _lock_for_content(self, update=False):
+        """A save of the content holds the minutes until its transaction ends, so
+        that no step of the workflow (``_lock_for_workflow``) locks the content
+        between the check of a save and its commit.
+
+        ``FOR SHARE`` conflicts with the step's ``FOR NO KEY UPDATE`` and with an
+        update of the row, never with another save's share: two people save lines
+        of the same minutes at once without waiting. A save waits for a step under
+        way. Odoo's transactions are REPEATABLE READ: the state checked is the one
+        of the snapshot, and if a step committed since, the lock fails with a
+        serialization failure; the request is retried (``retrying``) on a fresh
+        snapshot, where the check tells the user the content is locked.
+
+        ``update``: the save updates the row of the minutes too (a count they
+        store): lock it for that update now (waiting for another such save)
+        rather than share it and upgrade, where two such saves would deadlock."""
+        ids = tuple(sorted(id_ for id_ in self.ids if isinstance(id_, int)))
+        if ids:
+            self.env.cr.execute(
+                SQL(
+                    "SELECT id FROM meeting_minutes WHERE id IN %s ORDER BY id FOR %s",
+                    ids,
+                    SQL("NO KEY UPDATE" if update else "SHARE"),
+                )
+            )
 
     def _check_is_organizer(self):
         """Host, recorder, author of the minutes, or a meeting manager: the rule of
@@ -1771,8 +1909,25 @@ class MeetingMinutes(models.Model):
         ).with_context(**{SYNC_KEY: WORKFLOW_TOKEN}).write({"active": False})
 
     def _do_reset(self, reason):
+        # a new meeting: decided and signed again, on its new read-out
+        self._reset_decisions(
+            _(
+                "Reset to draft: the confirmations and objections of the meeting "
+                "held before no longer count."
+            )
+        )
         self._workflow().write(
-            {"state": "draft", "notice_date": False, "notice_given_days": 0}
+            {
+                "state": "draft",
+                "notice_date": False,
+                "notice_given_days": 0,
+                "recorder_signature": False,
+                "recorder_signed_on": False,
+                "signed_by_id": False,
+                "signed_on": False,
+                "host_signature": False,
+                "host_signed_on": False,
+            }
         )
         for meeting in self:
             meeting.message_post(
@@ -2186,6 +2341,8 @@ class MeetingMinutes(models.Model):
                 ),
             },
             "confirmations": confirmations,
+            # the version of the read-out shown, sent back with a confirmation
+            "read_out_version": meeting.read_out_version,
             "state": meeting.state,
             "can_edit": meeting.can_edit_content,
             "progress": {

@@ -324,6 +324,8 @@ class MeetingMinutesAction(models.Model):
         self._check_open()
         self._workflow().write({"state": "cancelled"})
         self.activity_unlink(["meeting_minutes.mail_activity_type_action_item"])
+        # an item read out is no longer to do
+        self.meeting_id._read_out_changed()
         return True
 
     def action_reopen(self):
@@ -344,6 +346,8 @@ class MeetingMinutesAction(models.Model):
                 )
         self._check_not_reviewed()
         today = fields.Date.context_today(self)
+        # a cancelled item back in the read-out
+        self.filtered(lambda a: a.state == "cancelled").meeting_id._read_out_changed()
         for action in self:
             action._workflow().state = (
                 "delayed" if action.deadline < today else "in_progress"

@@ -138,6 +138,11 @@ class MeetingMinutesAttendee(models.Model):
             # the access rules and the lock of the minutes first (their messages)
             changed.check_access("write")
             changed._check_decision_state()
+            changed._check_own_decision()
+        if "user_id" in vals and not is_workflow(self.env):
+            self.filtered(lambda a: a.user_id.id != vals["user_id"])._check_undecided(
+                deleting=False
+            )
         result = super().write(vals)
         if changed and not is_workflow(self.env):
             changed._check_can_decide(deciding=False)
@@ -148,6 +153,48 @@ class MeetingMinutesAttendee(models.Model):
     def _unlink_except_confirmed_attendance(self):
         if not is_workflow(self.env):
             self._check_attendance_open(self.meeting_id)
+            self._check_undecided(deleting=True)
+
+    def _check_own_decision(self):
+        """What an attendee confirmed or objected to on their own device is
+        theirs: an organizer records a decision for someone without a device,
+        and does not change one given by the attendee themself."""
+        for attendee in self:
+            decided = attendee.confirmed or attendee.objection
+            if (
+                decided
+                and attendee.confirmed_by_id == attendee.user_id
+                and self.env.user != attendee.user_id
+            ):
+                raise UserError(
+                    _(
+                        "%(name)s confirmed or objected on their own device: only "
+                        "they change it.",
+                        name=attendee.user_id.name,
+                    )
+                )
+
+    def _check_undecided(self, deleting):
+        """A line with a confirmation or an objection is part of what was decided
+        on the spot (while the meeting is in progress; then the attendance and
+        the content lock it): not deleted, nor given to someone else."""
+        for attendee in self:
+            decided = attendee.confirmed or attendee.objection
+            if not decided or attendee.meeting_id.state != "in_progress":
+                continue
+            if deleting:
+                message = _(
+                    "%(name)s has confirmed or objected on the spot: the line is "
+                    "not deleted.",
+                    name=attendee.user_id.name,
+                )
+            else:
+                message = _(
+                    "%(name)s has confirmed or objected on the spot: the line is "
+                    "not given to someone else.",
+                    name=attendee.user_id.name,
+                )
+            raise UserError(message)
 
     def _check_attendance_open(self, meetings):
         """Once confirmed on the spot, the attendance (who came, who objected) is
@@ -217,20 +264,31 @@ class MeetingMinutesAttendee(models.Model):
                     )
                 )
 
-    def action_confirm_attendance(self):
-        """The attendee, logged in as themself, confirms what was read out."""
+    def _read_out_version(self, read_out_version):
+        """The version of the read-out the attendee saw: given by the room, or
+        in the context by the form's button."""
+        if read_out_version is None:
+            read_out_version = self.env.context.get("meeting_minutes_read_out_version")
+        return read_out_version
+
+    def action_confirm_attendance(self, read_out_version=None):
+        """The attendee, logged in as themself, confirms what was read out (the
+        version of the read-out they saw, ``read_out_version``)."""
         self._check_is_attendee_self()
         self._check_can_decide()
+        for meeting in self.meeting_id:
+            meeting._lock_for_decision(self._read_out_version(read_out_version))
         # sudo: attendees do not edit the attendance lines; the checks above are
         # this action's rule
         self.sudo().write({"confirmed": True, "objection": False})
         return True
 
-    def action_object(self, text=None):
+    def action_object(self, text=None, read_out_version=None):
         """The attendee, logged in as themself, objects; without ``text`` the
         dialog that asks for it."""
         self._check_is_attendee_self()
         self._check_can_decide()
+        version = self._read_out_version(read_out_version)
         if text is None:
             self.ensure_one()
             return {
@@ -244,11 +302,13 @@ class MeetingMinutesAttendee(models.Model):
                     "default_mode": "objection",
                     "default_meeting_ids": self.meeting_id.ids,
                     "default_attendee_id": self.id,
+                    "meeting_minutes_read_out_version": version,
                 },
             }
         text = (text or "").strip()
         if not text:
             raise UserError(_("Write the objection."))
+        self.meeting_id._lock_for_decision(version)
         self.sudo().write({"confirmed": False, "objection": text})
         return True
 
@@ -276,14 +336,16 @@ class MeetingMinutesAttendee(models.Model):
                     )
                 )
 
-    @api.constrains("attendance", "confirmed")
+    @api.constrains("attendance", "confirmed", "objection")
     def _check_confirmed_present(self):
         for attendee in self:
-            if attendee.attendance == "absent" and attendee.confirmed:
+            if attendee.attendance == "absent" and (
+                attendee.confirmed or attendee.objection
+            ):
                 raise ValidationError(
                     _(
-                        "%(name)s was absent and cannot confirm on the spot; record "
-                        "a written opinion instead.",
+                        "%(name)s was absent and cannot confirm or object on the "
+                        "spot; record a written opinion instead.",
                         name=attendee.user_id.name,
                     )
                 )

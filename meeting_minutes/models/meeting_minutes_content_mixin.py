@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import _, api, fields, models, tools
 from odoo.exceptions import UserError
 
 # The workflow's own writes carry this object in their context. An RPC client, an
@@ -34,6 +34,20 @@ MAIL_FIELDS = frozenset(
 def is_workflow(env):
     """True for the workflow's own writes (see WORKFLOW_TOKEN) and the superuser."""
     return env.su or env.context.get(WORKFLOW_KEY) is WORKFLOW_TOKEN
+
+
+def without_defaults(records, names):
+    """``records`` without the context's ``default_<name>`` for ``names``: an RPC
+    client sends any context, and a create fills the fields it leaves out from
+    it; the workflow's fields are never given that way."""
+    context = records.env.context
+    keys = {f"default_{name}" for name in names} & context.keys()
+    if not keys:
+        return records
+    # a key is dropped, not overridden: only a whole new context does that
+    return records.with_context(  # pylint: disable=context-overridden
+        {key: value for key, value in context.items() if key not in keys}
+    )
 
 
 def is_sync(env):
@@ -83,14 +97,18 @@ class MeetingMinutesContentMixin(models.AbstractModel):
 
     @api.model_create_multi
     def create(self, vals_list):
+        cleaned = without_defaults(self, self._meeting_workflow_fields)
+        if cleaned is not self:
+            return cleaned.create(vals_list)
         if not is_workflow(self.env):
             for vals in vals_list:
                 self._check_workflow_values(vals)
-            self._get_meetings_from_values(vals_list)._check_can_edit_content()
+            self._check_content_open(self._get_meetings_from_values(vals_list))
         records = super().create(vals_list)
         records._room_notify()
-        if self._meeting_read_out_fields and not is_workflow(self.env):
-            records._get_meetings()._reset_decisions()
+        # the workflow's creates too (an item carried over into the meeting)
+        if self._meeting_read_out_fields:
+            records._get_meetings()._read_out_changed()
         return records
 
     def write(self, vals):
@@ -102,7 +120,7 @@ class MeetingMinutesContentMixin(models.AbstractModel):
         if read_out:
             self.filtered(
                 lambda line: read_out[line] != line._read_out_values(vals)[line]
-            )._get_meetings()._reset_decisions()
+            )._get_meetings()._read_out_changed()
         self._room_notify()
         # a line moved to another agenda item leaves the room of the first one
         self._room_lines().filtered(
@@ -113,10 +131,10 @@ class MeetingMinutesContentMixin(models.AbstractModel):
     def unlink(self):
         self._room_notify()
         meetings = self.env["meeting.minutes"]
-        if self._meeting_read_out_fields and not is_workflow(self.env):
+        if self._meeting_read_out_fields:
             meetings = self._get_meetings()
         result = super().unlink()
-        meetings.exists()._reset_decisions()
+        meetings.exists()._read_out_changed()
         return result
 
     def _read_out_values(self, vals):
@@ -130,7 +148,7 @@ class MeetingMinutesContentMixin(models.AbstractModel):
     @api.ondelete(at_uninstall=False)
     def _unlink_except_locked_minutes(self):
         if not is_workflow(self.env):
-            self._get_meetings()._check_can_edit_content()
+            self._check_content_open(self._get_meetings())
 
     # ------------------------------------------------------------
     # THE MEETING ROOM
@@ -214,7 +232,29 @@ class MeetingMinutesContentMixin(models.AbstractModel):
         if changed <= self._meeting_progress_fields:
             self._check_can_report_progress()
         else:
-            self._get_meetings()._check_can_edit_content()
+            self._check_content_open(self._get_meetings())
+
+    def _check_content_open(self, meetings):
+        """A save of lines of ``meetings``: the rule of the content
+        (``_check_can_edit_content``), then the minutes held until the save
+        commits, so that no step of the workflow locks the content in between
+        (``_lock_for_content``)."""
+        meetings._check_can_edit_content()
+        meetings._lock_for_content(update=self._meeting_counts_lines())
+
+    @tools.ormcache()
+    def _meeting_counts_lines(self):
+        """Whether saving these lines updates the row of the minutes too: the
+        minutes store a figure computed from them (their attendees and action
+        items are counted), or they are read out (a change asks the attendees
+        again, ``read_out_version``)."""
+        return bool(self._meeting_read_out_fields) or any(
+            dependent.model_name == "meeting.minutes"
+            and dependent.store
+            and dependent.column_type
+            for field in self._fields.values()
+            for dependent in self.pool.get_dependent_fields(field)
+        )
 
     def _check_can_report_progress(self):
         for line in self:

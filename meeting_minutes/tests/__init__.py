@@ -21,3 +21,4 @@ from . import test_ui_rules
 from . import test_notifications
 from . import test_room
 from . import test_room_seed
+from . import test_confirmation_attacks

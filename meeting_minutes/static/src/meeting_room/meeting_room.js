@@ -358,9 +358,12 @@ export class MeetingRoom extends Component {
         await this.save(
             `confirm_${attendee.id}`,
             () =>
-                this.orm.call("meeting.minutes.attendee", "action_confirm_attendance", [
-                    [attendee.id],
-                ]),
+                this.orm.call(
+                    "meeting.minutes.attendee",
+                    "action_confirm_attendance",
+                    [[attendee.id]],
+                    {read_out_version: this.data.read_out_version}
+                ),
             () => this.confirmAttendance(attendee)
         );
     }
@@ -370,7 +373,8 @@ export class MeetingRoom extends Component {
         const action = await this.orm.call(
             "meeting.minutes.attendee",
             "action_object",
-            [[attendee.id]]
+            [[attendee.id]],
+            {read_out_version: this.data.read_out_version}
         );
         await this.action.doAction(action, {onClose: () => this.reload()});
     }
