@@ -349,6 +349,10 @@ def main():
         )
 
         spec = form_specification(env, "meeting.minutes")
+        # a second open, as in the query-count test: the first one warms the
+        # registry's caches (the notice's working days among them)
+        env.invalidate_all()
+        meeting.web_read(spec)
         env.invalidate_all()
         with Timer(cr) as timer:
             meeting.web_read(spec)
@@ -357,7 +361,7 @@ def main():
                 "form read (50 items, 200 statements, 101 actions)",
                 timer.seconds,
                 timer.query_count,
-                "",
+                "opened a second time",
             )
         )
         cr.rollback()

@@ -1,6 +1,7 @@
 from . import meeting_minutes_content_mixin
 from . import meeting_minutes_cron_mixin
 from . import res_company
+from . import resource_calendar
 from . import res_config_settings
 from . import meeting_minutes
 from . import meeting_minutes_attendee

@@ -5,6 +5,7 @@ import pytz
 
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import ormcache
 
 DEFAULT_COLLOQUIALISMS = "\n".join(
     [
@@ -129,6 +130,18 @@ class ResCompany(models.Model):
         ]
         return {interval[0].date() for interval in intervals}
 
+    # Kept per calendar and reader (the public holidays are read under the
+    # user's rules): every open of the minutes counts their notice. A change of
+    # a calendar, of its attendances or of a public holiday clears it
+    # (resource_calendar.py).
+    @ormcache(
+        "self._meeting_calendar().id",
+        "date_from",
+        "date_to",
+        "self.env.uid",
+        "self.env.su or tuple(self.env.companies.ids)",
+        "self.env.context.get('employee_timezone')",
+    )
     def _meeting_working_days_between(self, date_from, date_to):
         """Working days after ``date_from`` up to and including ``date_to``:
         notified on Monday for a Thursday meeting gives 3."""

@@ -6,6 +6,10 @@ from odoo.tests import tagged
 
 from .common import MeetingMinutesCase
 
+# the queries of opening a meeting, whatever its number of lines: no more than
+# the form of the peer community_meetings 18.0 (README, Benchmarks)
+FORM_READ_QUERIES = 21
+
 
 def form_specification(env, model, view_type="form"):
     """The specification the web client sends to web_read for a view: every field
@@ -118,10 +122,12 @@ class TestMeetingPerformance(MeetingMinutesCase):
         small = self._count_form_read(self.small, spec)
         large = self._count_form_read(self.large, spec)
         self.assertEqual(
-            small, large, f"form read: {small} queries small, {large} large"
+            (small, large),
+            (FORM_READ_QUERIES, FORM_READ_QUERIES),
+            f"form read: {small} queries small, {large} large",
         )
         self.env.invalidate_all()
-        with self.assertQueryCount(small):
+        with self.assertQueryCount(FORM_READ_QUERIES):
             self.large.with_user(self.recorder).web_read(spec)
 
     def test_action_list_constant_queries(self):
