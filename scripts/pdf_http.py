@@ -1,0 +1,95 @@
+"""The minutes PDF downloaded over HTTP from the running server (scripts/load.sh),
+for a meeting with 10 and with 100 action items, against Odoo's rendering floor.
+
+The floor is a QWeb PDF report that scripts/load_prepare.py creates in the load
+copy: the minutes report's paper format and company layout around an empty page.
+It is downloaded through the same route (/report/pdf/<report>/<id>), from the same
+server, by the same user: what every PDF costs whatever its content (the request,
+the report action, the layout and assets, one wkhtmltopdf process). The difference
+is what the minutes' content costs. The meetings are in progress: nothing is
+frozen, every download renders.
+
+    python scripts/pdf_http.py --url http://127.0.0.1:8400 --plan plan.json --runs 5
+
+Prints the median seconds (and min/max) of each, after one warm-up download.
+Exit status 1 when a download is not a PDF.
+"""
+
+# pylint: disable=print-used
+import argparse
+import json
+import statistics
+import sys
+import time
+
+import requests
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--url", required=True)
+    parser.add_argument("--plan", required=True)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--login", default="admin")
+    parser.add_argument("--save", help="a folder to keep the last PDF of each in")
+    args = parser.parse_args()
+    with open(args.plan, encoding="utf-8") as handle:
+        plan = json.load(handle)
+    session = requests.Session()
+    response = session.post(
+        f"{args.url}/web/session/authenticate",
+        json={
+            "jsonrpc": "2.0",
+            "method": "call",
+            "params": {
+                "db": plan["database"],
+                "login": args.login,
+                "password": plan["passwords"][args.login],
+            },
+        },
+        timeout=60,
+    )
+    response.raise_for_status()
+    if "error" in response.json():
+        sys.exit(f"login failed: {response.json()['error']}")
+
+    meetings = plan["pdf_meetings"]
+    cases = [
+        ("floor: empty page, same paper format", plan["floor_report"], meetings["10"]),
+        ("minutes, 10 action items", plan["minutes_report"], meetings["10"]),
+        ("minutes, 100 action items", plan["minutes_report"], meetings["100"]),
+    ]
+    results = []
+    for label, report, meeting_id in cases:
+        url = f"{args.url}/report/pdf/{report}/{meeting_id}"
+        times = []
+        size = 0
+        for run in range(args.runs + 1):
+            started = time.perf_counter()
+            response = session.get(url, timeout=600)
+            seconds = time.perf_counter() - started
+            if response.status_code != 200 or not response.content.startswith(b"%PDF"):
+                sys.exit(f"{label}: HTTP {response.status_code}, not a PDF")
+            size = len(response.content)
+            if args.save:
+                name = label.split(":")[0].replace(",", "").replace(" ", "_")
+                with open(f"{args.save}/{name}.pdf", "wb") as handle:
+                    handle.write(response.content)
+            if run:  # the first one warms the worker up
+                times.append(seconds)
+        results.append((label, statistics.median(times), min(times), max(times), size))
+
+    floor = results[0][1]
+    print(f"PDF over HTTP ({args.url}, {args.runs} downloads each after a warm-up):")
+    print(f"| {'PDF':<38} | median s | min s | max s | KiB | over the floor |")
+    print(f"|{'-' * 40}|---------:|------:|------:|----:|---------------:|")
+    for label, median, low, high, size in results:
+        over = "" if label.startswith("floor") else f"+{median - floor:.2f} s"
+        print(
+            f"| {label:<38} | {median:8.2f} | {low:5.2f} | {high:5.2f} "
+            f"| {size // 1024:3d} | {over:>14} |"
+        )
+
+
+if __name__ == "__main__":
+    main()
