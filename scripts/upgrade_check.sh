@@ -136,6 +136,15 @@ for m in stored:
         m.approved_on.date(), m.distributed_on.date()
     ):
         errors.append(f"{m.display_name}: distribution_working_days not counted")
+# 18.0.1.5.0: the stored flags of the form's read, computed by the update
+everything = env["meeting.minutes"].with_context(active_test=False).search([])
+for m in everything:
+    if m.has_acknowledgements != bool(m.acknowledgement_ids):
+        errors.append(f"{m.display_name}: has_acknowledgements not computed")
+    if m.has_next_meetings != bool(m.next_meeting_ids):
+        errors.append(f"{m.display_name}: has_next_meetings not computed")
+    if m.read_out_version:
+        errors.append(f"{m.display_name}: read_out_version {m.read_out_version}")
 rows = env["meeting.minutes.compliance.report"].search([("meeting_id", "in", stored.ids)])
 if len(rows) != len(stored) or any(r.distribution_status == "pending" for r in rows if r.meeting_id.distributed_on):
     errors.append("the compliance report does not judge the upgraded minutes")
