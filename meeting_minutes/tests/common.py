@@ -1,7 +1,24 @@
+import subprocess
+import tempfile
 from datetime import datetime, timedelta
 
 from odoo.tests import new_test_user
 from odoo.tests.common import TransactionCase
+
+
+def poppler(tool, content, *args):
+    """The output of a poppler tool (pdftotext, pdfinfo, pdffonts, pdfimages) on
+    the PDF ``content``."""
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as pdf:
+        pdf.write(content)
+        pdf.flush()
+        return subprocess.run(
+            [tool, *args, pdf.name, *(["-"] if tool == "pdftotext" else [])],
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        ).stdout
 
 
 class MeetingMinutesCase(TransactionCase):

@@ -1,7 +1,8 @@
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from freezegun import freeze_time
 
+from odoo import fields
 from odoo.tests import Form
 
 from .common import MeetingMinutesCase
@@ -68,6 +69,32 @@ class MeetingWorkflowCase(MeetingMinutesCase):
         )
         wizard.reason = reason
         return wizard.save().action_confirm()
+
+    def _prepare_from_calendar(self, attendees):
+        """The host's calendar event of the example meeting, in 20 minutes, then
+        the recorder opens its minutes in the browser, prepares, invites and
+        starts them (meeting_minutes_recorder_before_tour): the event."""
+        start = fields.Datetime.now().replace(microsecond=0) + timedelta(minutes=20)
+        event = (
+            self.env["calendar.event"]
+            .with_user(self.host)
+            .create(
+                {
+                    "name": "Q3 product iteration priority coordination meeting",
+                    "start": start,
+                    "stop": start + timedelta(hours=2),
+                    "location": "Room 301",
+                    "user_id": self.host.id,
+                    "partner_ids": [(6, 0, attendees.partner_id.ids)],
+                }
+            )
+        )
+        self.start_tour(
+            f"/odoo/calendar/{event.id}",
+            "meeting_minutes_recorder_before_tour",
+            login=self.recorder.login,
+        )
+        return event
 
     def _sign(self, meeting, user=None):
         """The recorder signs the draft (what the signature dialog does)."""

@@ -9,13 +9,13 @@ skip: the printed form is a deliverable.
 import hashlib
 import re
 import shutil
-import subprocess
-import tempfile
 import time
 from datetime import date, datetime, timedelta
 
 from odoo.tests import HttpCase, tagged
 from odoo.tools.misc import format_date
+
+from .common import poppler
 
 MINUTES_REPORT = "meeting_minutes.action_report_meeting_minutes"
 ACTIONS_REPORT = "meeting_minutes.action_report_meeting_actions"
@@ -90,16 +90,7 @@ class TestReport(HttpCase):
         return content
 
     def _poppler(self, tool, content, *args):
-        with tempfile.NamedTemporaryFile(suffix=".pdf") as pdf:
-            pdf.write(content)
-            pdf.flush()
-            return subprocess.run(
-                [tool, *args, pdf.name, *(["-"] if tool == "pdftotext" else [])],
-                check=True,
-                capture_output=True,
-                text=True,
-                timeout=60,
-            ).stdout
+        return poppler(tool, content, *args)
 
     def _text(self, content):
         # -raw: content-stream order, keeps the rotated watermark text

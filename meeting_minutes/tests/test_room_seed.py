@@ -4,13 +4,12 @@ confirming or objecting logged in as themself, the recorder signing; then the
 official PDF (static/tests/tours/meeting_room_seed_tour.js)."""
 
 import re
-import subprocess
-import tempfile
 from datetime import timedelta
 
 from odoo import fields
 from odoo.tests import HttpCase, tagged
 
+from .common import poppler
 from .common_workflow import MeetingWorkflowCase
 
 OBJECTION = "UI polish 1.0 must reach the key accounts before July."
@@ -18,18 +17,6 @@ OBJECTION = "UI polish 1.0 must reach the key accounts before July."
 
 @tagged("post_install", "-at_install")
 class TestMeetingRoomSeed(HttpCase, MeetingWorkflowCase):
-    def _poppler(self, tool, content, *args):
-        with tempfile.NamedTemporaryFile(suffix=".pdf") as pdf:
-            pdf.write(content)
-            pdf.flush()
-            return subprocess.run(
-                [tool, *args, pdf.name, *(["-"] if tool == "pdftotext" else [])],
-                check=True,
-                capture_output=True,
-                text=True,
-                timeout=60,
-            ).stdout
-
     def test_seed_meeting_end_to_end(self):
         # wkhtmltopdf would fetch the report CSS from this test server while the
         # test holds its one cursor: a closed port, the PDF renders without it
@@ -37,30 +24,10 @@ class TestMeetingRoomSeed(HttpCase, MeetingWorkflowCase):
             "report.url", "http://127.0.0.1:9"
         )
         # the host's calendar event: Marketing (host, recorder), R&D (the engineer,
-        # the director), Production (the owner); the recorder adds Sales
-        start = fields.Datetime.now().replace(microsecond=0) + timedelta(minutes=20)
-        attendees = (
+        # the director), Production (the owner); the recorder opens its minutes,
+        # adds Sales, invites and starts
+        event = self._prepare_from_calendar(
             self.host | self.recorder | self.engineer | self.rd_director | self.owner
-        )
-        event = (
-            self.env["calendar.event"]
-            .with_user(self.host)
-            .create(
-                {
-                    "name": "Q3 product iteration priority coordination meeting",
-                    "start": start,
-                    "stop": start + timedelta(hours=2),
-                    "location": "Room 301",
-                    "user_id": self.host.id,
-                    "partner_ids": [(6, 0, attendees.partner_id.ids)],
-                }
-            )
-        )
-        # the recorder opens the minutes from the event, prepares, invites, starts
-        self.start_tour(
-            f"/odoo/calendar/{event.id}",
-            "meeting_minutes_recorder_before_tour",
-            login=self.recorder.login,
         )
         meeting = event.meeting_minutes_ids
         self.assertEqual(meeting.state, "in_progress")
@@ -143,7 +110,7 @@ class TestMeetingRoomSeed(HttpCase, MeetingWorkflowCase):
             )
         )
         self.assertEqual(report_type, "pdf")
-        text = " ".join(self._poppler("pdftotext", content, "-raw").split())
+        text = " ".join(poppler("pdftotext", content, "-raw").split())
         for needle in (
             "Q3 product iteration priority coordination meeting",
             "Smart recommendation first; UI polish split into 1.0 (with it) and 2.0.",
@@ -160,5 +127,5 @@ class TestMeetingRoomSeed(HttpCase, MeetingWorkflowCase):
             len(re.findall(r"✓ Confirmed \d\d/\d\d/\d{4} \d\d:\d\d", text)), 4, text
         )
         self.assertNotIn("recorded by", text)
-        images = self._poppler("pdfimages", content, "-list").splitlines()[2:]
+        images = poppler("pdfimages", content, "-list").splitlines()[2:]
         self.assertTrue(images, "the recorder's signature image is in the PDF")

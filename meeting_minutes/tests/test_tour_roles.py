@@ -38,26 +38,8 @@ class TestTourRoles(HttpCase, MeetingWorkflowCase):
         """From the calendar event to the minutes submitted for approval: the
         absentee and the reason, statements of each kind per department and the
         consensus, a resolution, an action item, the read-out, the signature."""
-        start = fields.Datetime.now().replace(microsecond=0) + timedelta(minutes=20)
-        attendees = self.host | self.recorder | self.engineer | self.rd_director
-        event = (
-            self.env["calendar.event"]
-            .with_user(self.host)
-            .create(
-                {
-                    "name": "Q3 product iteration priority coordination meeting",
-                    "start": start,
-                    "stop": start + timedelta(hours=2),
-                    "location": "Room 301",
-                    "user_id": self.host.id,
-                    "partner_ids": [(6, 0, attendees.partner_id.ids)],
-                }
-            )
-        )
-        self.start_tour(
-            f"/odoo/calendar/{event.id}",
-            "meeting_minutes_recorder_before_tour",
-            login=self.recorder.login,
+        event = self._prepare_from_calendar(
+            self.host | self.recorder | self.engineer | self.rd_director
         )
         # the recorder opened the minutes from the event: they are its recorder
         meeting = event.meeting_minutes_ids

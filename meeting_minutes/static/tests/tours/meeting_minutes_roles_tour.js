@@ -1,6 +1,7 @@
 /** @odoo-module **/
 
 import {registry} from "@web/core/registry";
+import {signatureDialog} from "@meeting_minutes/../tests/tours/tour_steps";
 import {stepUtils} from "@web_tour/tour_service/tour_utils";
 
 // One tour per role, through the menus, tabs, lines and buttons a person uses;
@@ -16,36 +17,9 @@ function clickButton(name, content) {
     };
 }
 
-// Confirm & Sign opens the signature dialog: the recorder's name written as the
-// signature (Odoo's "Auto" mode), adopted, then signed and confirmed
+// Confirm & Sign opens the signature dialog (tour_steps.js)
 function signAndConfirm(content) {
-    return [
-        clickButton("action_confirm", content),
-        {
-            content: "Open the signature pad",
-            trigger: ".modal .o_field_widget[name=signature] .o_signature",
-            run: "click",
-        },
-        {
-            content: "The name is written as the signature",
-            trigger: ".modal .o_web_sign_auto_button.active",
-        },
-        {
-            content: "Adopt the signature",
-            trigger:
-                ".modal .modal-footer button.btn-primary:not([disabled]):contains(Adopt)",
-            run: "click",
-        },
-        {
-            content: "The signature is on the dialog",
-            trigger: ".modal .o_field_widget[name=signature] img.o_signature",
-        },
-        {
-            content: "Sign and confirm",
-            trigger: ".modal button[name=action_sign]:contains(Confirm)",
-            run: "click",
-        },
-    ];
+    return [clickButton("action_confirm", content), ...signatureDialog()];
 }
 
 function checkState(value, label, timeout = 0) {

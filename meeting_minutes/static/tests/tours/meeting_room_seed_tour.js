@@ -1,6 +1,7 @@
 /** @odoo-module **/
 
 import {registry} from "@web/core/registry";
+import {signatureDialog} from "@meeting_minutes/../tests/tours/tour_steps";
 
 // The example meeting of the company's standard, end to end in the meeting room
 // (test_room.py, TestMeetingRoomSeed): the recorder records the discussion of the
@@ -285,30 +286,7 @@ registry.category("web_tour.tours").add("meeting_minutes_seed_sign_tour", {
             trigger: `${READ_OUT} .o_meeting_room_confirm_sign:enabled`,
             run: "click",
         },
-        {
-            content: "Open the signature pad",
-            trigger: ".modal .o_field_widget[name=signature] .o_signature",
-            run: "click",
-        },
-        {
-            content: "The name is written as the signature",
-            trigger: ".modal .o_web_sign_auto_button.active",
-        },
-        {
-            content: "Adopt the signature",
-            trigger:
-                ".modal .modal-footer button.btn-primary:not([disabled]):contains(Adopt)",
-            run: "click",
-        },
-        {
-            content: "The signature is on the dialog",
-            trigger: ".modal .o_field_widget[name=signature] img.o_signature",
-        },
-        {
-            content: "Sign and confirm",
-            trigger: ".modal button[name=action_sign]:contains(Confirm)",
-            run: "click",
-        },
+        ...signatureDialog(),
         {
             content: "The minutes are confirmed",
             trigger: `${ROOM}:not(:has(.modal)) .o_meeting_room_state:contains(Confirmed)`,
