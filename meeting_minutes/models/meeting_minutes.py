@@ -18,6 +18,8 @@ from odoo.addons.base.models.res_partner import _tz_get
 from .meeting_minutes_content_mixin import (
     MAIL_FIELDS,
     OPEN_STATES,
+    ROOM_NOTIFICATION,
+    ROOM_SUBCHANNEL,
     SYNC_KEY,
     WORKFLOW_KEY,
     WORKFLOW_TOKEN,
@@ -859,6 +861,8 @@ class MeetingMinutes(models.Model):
             if "recorder_id" in vals:
                 self._check_recorder_signed(vals["recorder_id"])
         result = super().write(vals)
+        if "state" in vals:
+            self._room_notify_state()
         if "initiating_department_id" in vals or "department_ids" in vals:
             self._add_initiating_department()
         if "previous_meeting_id" in vals:
@@ -874,6 +878,21 @@ class MeetingMinutes(models.Model):
         } & set(vals):
             self._sync_calendar_event()
         return result
+
+    def _room_notify_state(self):
+        """The rooms open on these minutes hear that their state changed (started,
+        confirmed, ...): they read them again."""
+        for meeting in self:
+            self.env["bus.bus"]._sendone(
+                (meeting, ROOM_SUBCHANNEL),
+                ROOM_NOTIFICATION,
+                {
+                    "meeting_id": meeting.id,
+                    "model": self._name,
+                    "ids": meeting.ids,
+                    "agenda_id": False,
+                },
+            )
 
     def _check_recorder_signed(self, recorder_id):
         """The recorder who signed the draft stays its recorder."""
@@ -2308,8 +2327,11 @@ class MeetingMinutes(models.Model):
                     "sequence": item.sequence,
                     "name": item.name,
                     "planned_minutes": item.planned_minutes,
+                    # the meeting's consensus (the box under the lanes), not a
+                    # department's statement of the kind
                     "has_consensus": any(
-                        s.kind == "consensus" for s in item_statements
+                        s.kind == "consensus" and not s.department_id
+                        for s in item_statements
                     ),
                     "has_resolution": bool(item_resolutions),
                     "lanes": lanes,
@@ -2461,12 +2483,14 @@ class MeetingMinutes(models.Model):
     def _demo_filed_meeting(self, department, users, start, rng):
         host, recorder = users[:2]
         stop = start + timedelta(hours=2)
+        # named in the host's language (the demo's colleagues read Chinese)
+        lang_env = self.with_context(lang=host.lang).env
         meeting = self.create(
             {
-                "name": _(
+                "name": lang_env._(
                     "%(department)s weekly coordination", department=department.name
                 ),
-                "purpose": _("Coordinate the week's priorities"),
+                "purpose": lang_env._("Coordinate the week's priorities"),
                 "initiating_department_id": department.id,
                 "host_id": host.id,
                 "recorder_id": recorder.id,
@@ -2489,7 +2513,7 @@ class MeetingMinutes(models.Model):
             [
                 {
                     "meeting_id": meeting.id,
-                    "name": _("Follow-up task %s", rank + 1),
+                    "name": lang_env._("Follow-up task %s", rank + 1),
                     "owner_id": rng.choice(users).id,
                     "deadline": start_date + timedelta(days=7),
                 }

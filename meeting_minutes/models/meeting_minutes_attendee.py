@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from .meeting_minutes_content_mixin import OPEN_STATES, is_workflow
@@ -215,10 +215,17 @@ class MeetingMinutesAttendee(models.Model):
         now = fields.Datetime.now()
         for attendee in self:
             decided = attendee.confirmed or bool(attendee.objection)
+            # the system itself (demo data, an import run as the superuser) records
+            # for the meeting's recorder, not for "OdooBot"
+            recorder = (
+                attendee.meeting_id.recorder_id
+                if self.env.uid == SUPERUSER_ID
+                else self.env.user
+            )
             attendee._workflow().write(
                 {
                     "confirmed_on": decided and now,
-                    "confirmed_by_id": decided and self.env.uid,
+                    "confirmed_by_id": decided and recorder.id,
                 }
             )
 

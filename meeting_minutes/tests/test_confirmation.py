@@ -341,3 +341,13 @@ class TestConfirmation(MeetingWorkflowCase):
             .create({"meeting_id": self.meeting.id, "role": "recorder"})
         )
         self.assertFalse(wizard.submission_missing)
+        # a colloquialism, which the submission refuses too
+        self.env["meeting.minutes.statement"].with_user(self.recorder).create(
+            {
+                "agenda_id": self.meeting.agenda_ids[0].id,
+                "department_id": self.dep_rd.id,
+                "content": "I think it takes two months",
+            }
+        )
+        wizard.invalidate_recordset(["submission_missing"])
+        self.assertIn("«I think» removed", wizard.submission_missing)

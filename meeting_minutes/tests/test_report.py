@@ -514,3 +514,22 @@ class TestReport(HttpCase):
         text = self._text(self._render(ACTION_ITEMS_REPORT, actions))
         self.assertLabels(ACTIONS_SECTIONS, text)
         self.assertInPdf([self.meeting.reference, *actions.mapped("name")], text)
+
+    def test_report_url_in_the_readers_language(self):
+        """A report opened by its URL (a link, a bookmark) prints in the reader's
+        Odoo language, not in the browser's cookie language; the web client's
+        print button sends the user's context and keeps it."""
+        if not self.env["res.lang"]._activate_lang("zh_CN"):
+            self.skipTest("zh_CN cannot be activated in this database")
+        host = self.meeting.host_id
+        host.lang = "zh_CN"
+        self.authenticate(host.login, host.login)
+        self.opener.cookies.set("frontend_lang", "en_US")
+        url = f"/report/html/{MINUTES_REPORT.replace('action_report', 'report')}"
+        response = self.url_open(f"{url}/{self.meeting.id}")
+        self.assertEqual(response.status_code, 200)
+        # rendered in zh_CN: the html's language, the dates in its format
+        self.assertIn('<html lang="zh-CN"', response.text)
+        approved_on = self.meeting.approved_on.date()
+        self.assertIn(self.lang_date(approved_on, "zh_CN"), response.text)
+        self.assertNotIn(self.lang_date(approved_on, "en_US"), response.text)

@@ -405,6 +405,16 @@ class TestMeetingRoomBus(MeetingRoomCase):
     def test_no_notification_refused(self):
         """A change the rules refuse notifies nobody; neither do locked minutes."""
         self._to_state(self.meeting, "in_progress")
+        # the rooms heard of each step of the workflow (the minutes' state)
+        self.assertIn(
+            {
+                "meeting_id": self.meeting.id,
+                "model": "meeting.minutes",
+                "ids": self.meeting.ids,
+                "agenda_id": False,
+            },
+            [message["payload"] for message in self._bus_messages(self.meeting)],
+        )
         self.env["bus.bus"].sudo().search([]).unlink()
         with self.assertRaises(AccessError):
             self.env["meeting.minutes.statement"].with_user(self.engineer).create(

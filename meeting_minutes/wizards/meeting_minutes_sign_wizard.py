@@ -22,11 +22,15 @@ class MeetingMinutesSignWizard(models.TransientModel):
     @api.depends("meeting_id", "role")
     def _compute_submission_missing(self):
         for wizard in self:
-            missing = (
-                wizard.role == "recorder"
-                and wizard.meeting_id
-                and wizard.meeting_id._get_submission_missing()
-            )
+            meeting = wizard.meeting_id
+            missing = []
+            if wizard.role == "recorder" and meeting:
+                # what the submission refuses, said now
+                missing = meeting._get_submission_missing()
+                missing += [
+                    self.env._("«%(word)s» removed (%(where)s)", word=word, where=where)
+                    for where, word in meeting._find_colloquialisms()
+                ]
             wizard.submission_missing = "; ".join(missing) if missing else False
 
     def action_sign(self):

@@ -4,12 +4,14 @@ import {Component, onMounted, onWillStart, onWillUnmount, useState} from "@odoo/
 import {ConnectionLostError, RPCError} from "@web/core/network/rpc";
 import {RecordSelector} from "@web/core/record_selectors/record_selector";
 import {_t} from "@web/core/l10n/translation";
+import {formatList} from "@web/core/l10n/utils/format_list";
 import {
     deserializeDate,
     deserializeDateTime,
     formatDate,
     formatDateTime,
 } from "@web/core/l10n/dates";
+import {browser} from "@web/core/browser/browser";
 import {registry} from "@web/core/registry";
 import {useService} from "@web/core/utils/hooks";
 
@@ -107,12 +109,46 @@ export class MeetingRoom extends Component {
             [this.meetingId],
         ]);
         this.ensureDrafts(data);
+        this.warnIfAskedAgain(data);
         this.state.data = data;
         const ids = data.agenda.map((item) => item.id);
         if (!ids.includes(this.state.selectedId)) {
-            this.state.selectedId = ids[0] || false;
+            // after a reload (F5), the item the user was on
+            const kept = parseInt(browser.sessionStorage.getItem(this.storageKey), 10);
+            this.state.selectedId = ids.includes(kept) ? kept : ids[0] || false;
             this.selectedAt = Date.now();
         }
+    }
+
+    get storageKey() {
+        return `meeting_minutes.room_${this.meetingId}.item`;
+    }
+
+    /** The read-out changed after the user confirmed or objected: the server
+     * cleared their decision; tell them why their line waits again. */
+    warnIfAskedAgain(data) {
+        const before =
+            this.state.data && this.state.data.confirmations.find((a) => a.is_me);
+        const after = data.confirmations.find((a) => a.is_me);
+        if (
+            before &&
+            after &&
+            (before.confirmed || before.objection) &&
+            !after.confirmed &&
+            !after.objection &&
+            data.read_out_version !== this.state.data.read_out_version
+        ) {
+            this.notification.add(
+                _t(
+                    "The resolutions or action items changed: read them again, then confirm or object."
+                ),
+                {type: "warning", sticky: true}
+            );
+        }
+    }
+
+    get waitingTitle() {
+        return _t("Every present attendee confirms or objects first.");
     }
 
     onUpdate(payload) {
@@ -418,6 +454,7 @@ export class MeetingRoom extends Component {
         }
         this.state.selectedId = item.id;
         this.selectedAt = Date.now();
+        browser.sessionStorage.setItem(this.storageKey, String(item.id));
     }
 
     toggleReadOut() {
@@ -587,12 +624,17 @@ export class MeetingRoom extends Component {
         if (!this.canEdit) {
             return;
         }
-        if (!name || !draft.ownerId || !draft.deadline) {
+        const missing = [
+            [name, _t("the task")],
+            [draft.ownerId, _t("the owner")],
+            [draft.deadline, _t("the deadline")],
+        ]
+            .filter(([value]) => !value)
+            .map(([, label]) => label);
+        if (missing.length) {
             this.notification.add(
-                _t("An action item needs a task, an owner and a deadline."),
-                {
-                    type: "warning",
-                }
+                _t("The action item still needs: %s.", formatList(missing)),
+                {type: "warning"}
             );
             return;
         }
@@ -609,7 +651,12 @@ export class MeetingRoom extends Component {
             () => this.saveAction(item)
         );
         if (saved) {
-            Object.assign(draft, {text: "", ownerId: false, deadline: ""});
+            Object.assign(draft, {
+                text: "",
+                ownerId: false,
+                deadline: "",
+                workingDays: undefined,
+            });
         }
     }
 
