@@ -1,3 +1,4 @@
+from . import meeting_minutes_guard_mixin
 from . import meeting_minutes_content_mixin
 from . import meeting_minutes_cron_mixin
 from . import res_company

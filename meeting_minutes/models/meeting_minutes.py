@@ -95,8 +95,6 @@ WORKFLOW_FIELDS = frozenset(
         "read_out_version",
     }
 )
-# the fields that may change, state by state: nothing but the chatter otherwise
-EDITABLE_FIELDS = {state: CONTENT_FIELDS for state in OPEN_STATES}
 MINUTES_REPORT = "meeting_minutes.action_report_meeting_minutes"
 
 
@@ -107,13 +105,19 @@ FOLDED_STATES = ("distributed", "archived", "cancelled")
 class MeetingMinutes(models.Model):
     _name = "meeting.minutes"
     _description = "Meeting Minutes"
-    _inherit = ["mail.thread", "mail.activity.mixin", "meeting.minutes.cron.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "meeting.minutes.cron.mixin",
+        "meeting.minutes.guard.mixin",
+    ]
     _order = "start desc, id desc"
     _check_company_auto = True
     _rec_names_search = ["name", "reference", "archive_code"]
     # the participants comment on minutes they may read (mail_message.py keeps
     # the comments to the minutes whose content is open)
     _mail_post_access = "read"
+    _meeting_workflow_fields = WORKFLOW_FIELDS
 
     def _default_department(self):
         return self.env.user.employee_id.department_id
@@ -660,7 +664,7 @@ class MeetingMinutes(models.Model):
     def _compute_is_locked(self):
         """The state part of _check_can_edit_content, for the form to show it."""
         for meeting in self:
-            meeting.is_locked = meeting.state not in EDITABLE_FIELDS
+            meeting.is_locked = meeting.state not in OPEN_STATES
 
     @api.depends("state", "open_action_count")
     def _compute_archive_blocker(self):
@@ -827,26 +831,8 @@ class MeetingMinutes(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        # the calendar's minutes too (a workflow create, in the caller's context)
-        cleaned = without_defaults(self, WORKFLOW_FIELDS)
-        if cleaned is not self:
-            return cleaned.create(vals_list)
-        if not is_workflow(self.env):
-            for vals in vals_list:
-                self._check_workflow_values(vals)
-        for vals in vals_list:
-            if not vals.get("reference") or vals["reference"] == _("New"):
-                company = self.env["res.company"].browse(
-                    vals.get("company_id") or self.env.company.id
-                )
-                # numbered in the year of the meeting, e.g. MM/2024/0001, restarting
-                # every year (a date range per year of the sequence)
-                start = fields.Datetime.to_datetime(vals.get("start"))
-                vals["reference"] = self.env["ir.sequence"].with_company(
-                    company
-                ).with_context(ir_sequence_date=start).next_by_code(
-                    "meeting.minutes", sequence_date=start
-                ) or _("New")
+        # the guard (meeting.minutes.guard.mixin) checks the values, then
+        # _prepare_create_values numbers the minutes
         meetings = super().create(vals_list)
         meetings.filtered("previous_meeting_id")._check_can_follow_up()
         meetings._add_initiating_department()
@@ -856,10 +842,7 @@ class MeetingMinutes(models.Model):
         return meetings
 
     def write(self, vals):
-        if not is_workflow(self.env):
-            self._check_write(set(vals) - MAIL_FIELDS)
-            if "recorder_id" in vals:
-                self._check_recorder_signed(vals["recorder_id"])
+        # the guard (meeting.minutes.guard.mixin) checks the write: _check_write
         result = super().write(vals)
         if "state" in vals:
             self._room_notify_state()
@@ -907,54 +890,40 @@ class MeetingMinutes(models.Model):
                     )
                 )
 
-    def _workflow(self):
-        """These minutes in the context of the workflow's own writes."""
-        return self.with_context(**{WORKFLOW_KEY: WORKFLOW_TOKEN})
+    def _prepare_create_values(self, vals_list):
+        for vals in vals_list:
+            if not vals.get("reference") or vals["reference"] == _("New"):
+                company = self.env["res.company"].browse(
+                    vals.get("company_id") or self.env.company.id
+                )
+                # numbered in the year of the meeting, e.g. MM/2024/0001, restarting
+                # every year (a date range per year of the sequence)
+                start = fields.Datetime.to_datetime(vals.get("start"))
+                vals["reference"] = self.env["ir.sequence"].with_company(
+                    company
+                ).with_context(ir_sequence_date=start).next_by_code(
+                    "meeting.minutes", sequence_date=start
+                ) or _("New")
+        return super()._prepare_create_values(vals_list)
 
-    def _check_workflow_values(self, vals):
-        """A create gives the workflow fields their default value, if any."""
-        for name in WORKFLOW_FIELDS & set(vals):
-            value = vals[name]
-            if not value or (name, value) in (
-                ("state", "draft"),
-                ("reference", _("New")),
-            ):
-                continue
-            self._raise_workflow_field(name)
+    def _meeting_guard_label(self):
+        return _("the minutes")
 
-    def _raise_workflow_field(self, name):
-        raise UserError(
-            _(
-                "%(field)s of the minutes changes only through the buttons of the "
-                "workflow.",
-                field=self._fields[name]._description_string(self.env),
-            )
-        )
-
-    def _check_write(self, changed):
+    def _check_write(self, changed, vals):
         """The allowlist: workflow fields through the workflow, the content while
-        it is open (EDITABLE_FIELDS) and by those who may manage the minutes."""
-        for name in sorted(changed & WORKFLOW_FIELDS):
-            self._raise_workflow_field(name)
+        it is open (OPEN_STATES) and by those who may manage the minutes."""
+        super()._check_write(changed, vals)
         if not changed:
             return
         never = changed - CONTENT_FIELDS
         if never:
-            raise UserError(
-                _(
-                    "%(fields)s of the minutes cannot be changed.",
-                    fields=", ".join(
-                        self._fields[name]._description_string(self.env)
-                        if name in self._fields
-                        else name
-                        for name in sorted(never)
-                    ),
-                )
-            )
+            self._raise_not_changeable(never)
         self._check_is_organizer()
         for meeting in self:
-            if changed - EDITABLE_FIELDS.get(meeting.state, frozenset()):
+            if meeting.state not in OPEN_STATES:
                 self.env["meeting.minutes.content.mixin"]._raise_locked(meeting)
+        if "recorder_id" in vals:
+            self._check_recorder_signed(vals["recorder_id"])
         # the write updates the row: locked for it before any line it creates
         self._lock_for_content(update=True)
 

@@ -109,8 +109,6 @@ class MeetingMinutesAttendee(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if not is_workflow(self.env):
-            self._check_attendance_open(self._get_meetings_from_values(vals_list))
         attendees = super().create(vals_list)
         decided = attendees.filtered(lambda a: a.confirmed or a.objection)
         if decided:
@@ -148,6 +146,10 @@ class MeetingMinutesAttendee(models.Model):
             changed._check_can_decide(deciding=False)
         changed._stamp_decision()
         return result
+
+    def _check_created(self):
+        super()._check_created()
+        self._check_attendance_open(self.meeting_id)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_confirmed_attendance(self):

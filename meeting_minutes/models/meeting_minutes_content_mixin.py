@@ -1,13 +1,16 @@
 from odoo import _, api, fields, models, tools
 from odoo.exceptions import UserError
 
-# The workflow's own writes carry this object in their context. An RPC client, an
-# import or a crafted request sends JSON, which cannot hold it: only our methods
-# (or the superuser) write what the workflow decides.
-WORKFLOW_TOKEN = object()
-WORKFLOW_KEY = "meeting_minutes_workflow"
-# a calendar event and its minutes moving each other, without looping
-SYNC_KEY = "meeting_minutes_sync"
+# the guard's names, imported from here by the rest of the addon
+from .meeting_minutes_guard_mixin import (  # noqa: F401
+    MAIL_FIELDS,
+    SYNC_KEY,
+    WORKFLOW_KEY,
+    WORKFLOW_TOKEN,
+    is_sync,
+    is_workflow,
+    without_defaults,
+)
 
 # the states in which the content of the minutes is open
 OPEN_STATES = ("draft", "scheduled", "in_progress", "confirmed")
@@ -19,40 +22,6 @@ PROGRESS_STATES = OPEN_STATES + ("submitted", "approved", "distributed")
 # each room reads the changes again as its user may
 ROOM_NOTIFICATION = "meeting_minutes.room_update"
 ROOM_SUBCHANNEL = "meeting_minutes_room"
-
-# chatter and activity bookkeeping written by mail.thread, allowed in every state
-MAIL_FIELDS = frozenset(
-    {
-        "message_main_attachment_id",
-        "activity_ids",
-        "message_follower_ids",
-        "message_ids",
-    }
-)
-
-
-def is_workflow(env):
-    """True for the workflow's own writes (see WORKFLOW_TOKEN) and the superuser."""
-    return env.su or env.context.get(WORKFLOW_KEY) is WORKFLOW_TOKEN
-
-
-def without_defaults(records, names):
-    """``records`` without the context's ``default_<name>`` for ``names``: an RPC
-    client sends any context, and a create fills the fields it leaves out from
-    it; the workflow's fields are never given that way."""
-    context = records.env.context
-    keys = {f"default_{name}" for name in names} & context.keys()
-    if not keys:
-        return records
-    # a key is dropped, not overridden: only a whole new context does that
-    return records.with_context(  # pylint: disable=context-overridden
-        {key: value for key, value in context.items() if key not in keys}
-    )
-
-
-def is_sync(env):
-    return env.context.get(SYNC_KEY) is WORKFLOW_TOKEN
-
 
 class MeetingMinutesContentMixin(models.AbstractModel):
     """The lines of the minutes (attendance, discussion, resolutions, action items,
@@ -68,12 +37,11 @@ class MeetingMinutesContentMixin(models.AbstractModel):
     """
 
     _name = "meeting.minutes.content.mixin"
+    _inherit = ["meeting.minutes.guard.mixin"]
     _description = "Meeting Minutes Content"
 
     # the field that ties a line to its parent: set at creation, never moved
     _meeting_parent_field = "meeting_id"
-    # written only by the workflow's methods; in a create, only their default
-    _meeting_workflow_fields = frozenset()
     # the progress a line's owner reports (see _can_report_progress)
     _meeting_progress_fields = frozenset()
     # what the host reads out for the attendees to confirm (resolutions, action
@@ -97,13 +65,7 @@ class MeetingMinutesContentMixin(models.AbstractModel):
 
     @api.model_create_multi
     def create(self, vals_list):
-        cleaned = without_defaults(self, self._meeting_workflow_fields)
-        if cleaned is not self:
-            return cleaned.create(vals_list)
-        if not is_workflow(self.env):
-            for vals in vals_list:
-                self._check_workflow_values(vals)
-            self._check_content_open(self._get_meetings_from_values(vals_list))
+        # the guard (meeting.minutes.guard.mixin) checks what was created
         records = super().create(vals_list)
         records._room_notify()
         # the workflow's creates too (an item carried over into the meeting)
@@ -112,8 +74,7 @@ class MeetingMinutesContentMixin(models.AbstractModel):
         return records
 
     def write(self, vals):
-        if not is_workflow(self.env):
-            self._check_write(set(vals) - MAIL_FIELDS, vals)
+        # the guard (meeting.minutes.guard.mixin) checks the write: _check_write
         before = {line: line._room_agenda() for line in self._room_lines()}
         read_out = self._read_out_values(vals)
         result = super().write(vals)
@@ -186,10 +147,6 @@ class MeetingMinutesContentMixin(models.AbstractModel):
                 },
             )
 
-    def _workflow(self):
-        """These records in the context of the workflow's own writes."""
-        return self.with_context(**{WORKFLOW_KEY: WORKFLOW_TOKEN})
-
     # ------------------------------------------------------------
     # CHECKS
     # ------------------------------------------------------------
@@ -197,21 +154,12 @@ class MeetingMinutesContentMixin(models.AbstractModel):
     def _get_meetings(self):
         return self.mapped("meeting_id")
 
-    def _get_meetings_from_values(self, vals_list):
-        parent = self._fields[self._meeting_parent_field]
-        ids = {vals.get(parent.name) for vals in vals_list} - {False, None}
-        parents = self.env[parent.comodel_name].browse(ids)
-        if parent.comodel_name == "meeting.minutes":
-            return parents
-        return parents.meeting_id
-
-    def _check_workflow_values(self, vals):
-        """A create may give the workflow fields their default value only."""
-        for name in sorted(self._meeting_workflow_fields & set(vals)):
-            field = self._fields[name]
-            default = self.default_get([name]).get(name, False)
-            if vals[name] and vals[name] != default:
-                self._raise_workflow_field(field)
+    def _check_created(self):
+        """The lines as they are after the create: their meeting's content is
+        open and the user may edit it, whatever put them in that meeting (a
+        value, a ``default_*`` key of the context, a command of the parent)."""
+        super()._check_created()
+        self._check_content_open(self._get_meetings())
 
     def _check_write(self, changed, vals):
         for parent in {self._meeting_parent_field, "meeting_id"} & changed:
@@ -225,8 +173,7 @@ class MeetingMinutesContentMixin(models.AbstractModel):
                     )
                 )
         changed = changed - {self._meeting_parent_field, "meeting_id"}
-        for name in sorted(changed & self._meeting_workflow_fields):
-            self._raise_workflow_field(self._fields[name])
+        super()._check_write(changed, vals)
         if not changed:
             return
         if changed <= self._meeting_progress_fields:
@@ -267,16 +214,6 @@ class MeetingMinutesContentMixin(models.AbstractModel):
         """Whether the current user reports the progress of this line."""
         self.ensure_one()
         return False
-
-    def _raise_workflow_field(self, field):
-        raise UserError(
-            _(
-                "%(field)s of %(model)s changes only through the buttons of the "
-                "workflow.",
-                field=field._description_string(self.env),
-                model=self._description,
-            )
-        )
 
     def _raise_locked(self, meeting):
         raise UserError(
