@@ -50,6 +50,8 @@ class MeetingMinutesController(http.Controller):
         receipt = self._get_receipt(token)
         if not receipt:
             return self._render(receipt, "invalid")
+        if not receipt._can_acknowledge():
+            return self._render(receipt, "revising")
         return self._render(receipt, "already" if receipt.acknowledged_on else "ask")
 
     @http.route(
@@ -62,6 +64,8 @@ class MeetingMinutesController(http.Controller):
         receipt = self._get_receipt(token)
         if not receipt:
             return self._render(receipt, "invalid")
+        if not receipt._can_acknowledge():
+            return self._render(receipt, "revising")
         if receipt.acknowledged_on:
             return self._render(receipt, "already")
         receipt._acknowledge()

@@ -5,6 +5,7 @@ from . import res_company
 from . import resource_calendar
 from . import res_config_settings
 from . import meeting_minutes
+from . import meeting_minutes_chatter
 from . import meeting_minutes_attendee
 from . import meeting_minutes_agenda
 from . import meeting_minutes_statement
@@ -18,6 +19,7 @@ from . import calendar_event
 from . import ir_actions_report
 from . import ir_attachment
 from . import hr_department
+from . import hr_employee
 from . import mail_activity
 from . import mail_message
 from . import res_users

@@ -93,6 +93,7 @@ WORKFLOW_FIELDS = frozenset(
         "revision_reason",
         "revision_ids",
         "read_out_version",
+        "read_out_digest",
     }
 )
 MINUTES_REPORT = "meeting_minutes.action_report_meeting_minutes"
@@ -330,6 +331,9 @@ class MeetingMinutes(models.Model):
     # meeting is in progress: a confirmation given on an older read-out (the
     # room, the form send the version they show) is refused
     read_out_version = fields.Integer(copy=False, readonly=True)
+    # the read-out the attendees' decisions are about (_get_read_out_digest): a
+    # change that leaves it as it was asks nobody again
+    read_out_digest = fields.Char(copy=False, readonly=True)
     host_signature = fields.Binary(
         string="Approver's Signature",
         copy=False,
@@ -927,29 +931,6 @@ class MeetingMinutes(models.Model):
         # the write updates the row: locked for it before any line it creates
         self._lock_for_content(update=True)
 
-    def _check_can_update_message_content(self, messages):
-        """The chatter of the minutes is part of their record: only comments are
-        edited or deleted, and only while the content is open."""
-        result = super()._check_can_update_message_content(messages)
-        self._check_messages_editable(messages)
-        return result
-
-    def _check_messages_editable(self, messages):
-        if self.env.su:
-            return
-        for message in messages:
-            # sudo: the state of the minutes, whoever holds the message
-            meeting = self.browse(message.res_id).sudo()
-            if message.message_type != "comment" or meeting.state not in OPEN_STATES:
-                raise UserError(
-                    _(
-                        "The messages of the minutes %(name)s are part of their "
-                        "record: the notes of the workflow never change, comments "
-                        "only while the content is open.",
-                        name=meeting.display_name,
-                    )
-                )
-
     def _check_can_follow_up(self):
         """Following up a meeting shows its action items to this meeting's readers:
         only one the user may read."""
@@ -1056,7 +1037,13 @@ class MeetingMinutes(models.Model):
         self._check_state(("scheduled",), _("started"))
         self._check_is_organizer()
         self._check_has_started(_("started"), lead=True)
-        self._workflow().write({"state": "in_progress"})
+        for meeting in self:
+            meeting._workflow().write(
+                {
+                    "state": "in_progress",
+                    "read_out_digest": meeting._get_read_out_digest(),
+                }
+            )
         return True
 
     def _read_out_changed(self):
@@ -1064,13 +1051,42 @@ class MeetingMinutes(models.Model):
         meeting is in progress, a new version of the read-out; the attendees who
         confirmed or objected on the former are asked again."""
         for meeting in self.filtered(lambda m: m.state == "in_progress"):
-            meeting._workflow().read_out_version += 1
+            digest = meeting._get_read_out_digest()
+            if digest == meeting.read_out_digest:
+                continue
+            meeting._workflow().write(
+                {
+                    "read_out_version": meeting.read_out_version + 1,
+                    "read_out_digest": digest,
+                }
+            )
             meeting._reset_decisions(
                 _(
                     "The resolutions or action items changed after the read-out: "
                     "the attendees confirm or object again."
                 )
             )
+
+    def _get_read_out_digest(self):
+        """The fingerprint of what the host reads out for the attendees to
+        confirm: the resolutions and the action items, in the fields each line
+        model reads out (``_meeting_read_out_fields``), blanks evened out (a
+        space added and taken away again is the same read-out)."""
+        self.ensure_one()
+        digest = hashlib.sha256()
+        # sudo: the fingerprint of the whole read-out, whoever changed a line
+        meeting_sudo = self.sudo()
+        for lines in (meeting_sudo.resolution_ids, meeting_sudo.action_ids):
+            names = sorted(lines._meeting_read_out_fields)
+            for line in lines.sorted("id"):
+                for name in names:
+                    value = line[name]
+                    if isinstance(value, models.BaseModel):
+                        value = sorted(value.ids)
+                    elif isinstance(value, str):
+                        value = " ".join(value.split())
+                    digest.update(repr((line._name, line.id, name, value)).encode())
+        return digest.hexdigest()
 
     def _reset_decisions(self, reason):
         """Clear the attendees' confirmations and objections: what they decided
@@ -1107,8 +1123,12 @@ class MeetingMinutes(models.Model):
         """Record that every present attendee without objection confirms."""
         self._check_state(("in_progress",), _("confirmed by the attendees"))
         self._check_is_organizer()
+        # who decided on their own device decides again themself
         attendees = self.attendee_ids.filtered(
-            lambda a: a.attendance == "present" and not a.confirmed and not a.objection
+            lambda a: a.attendance == "present"
+            and not a.confirmed
+            and not a.objection
+            and not a.decided_self
         )
         attendees.write({"confirmed": True})
         return {
@@ -1679,6 +1699,12 @@ class MeetingMinutes(models.Model):
             "target": "new",
             "context": {"default_meeting_id": self.id, "default_role": role},
         }
+
+    def _check_readable(self):
+        """A dialog opened on minutes (a reason, a signature) shows them: only on
+        minutes the user may read, without naming the others."""
+        if not self.has_access("read"):
+            raise AccessError(_("You may not open these minutes."))
 
     def _check_can_sign(self, role):
         self.ensure_one()

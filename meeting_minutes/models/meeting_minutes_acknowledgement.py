@@ -1,6 +1,10 @@
 import secrets
 
 from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+# the minutes as distributed: their readers confirm reading them
+DISTRIBUTED_STATES = ("distributed", "archived")
 
 
 class MeetingMinutesAcknowledgement(models.Model):
@@ -90,8 +94,23 @@ class MeetingMinutesAcknowledgement(models.Model):
             f"{self.sudo().access_token}"
         )
 
+    def _can_acknowledge(self):
+        """A reading is confirmed of the minutes as distributed: not while they
+        are being revised (the revision is distributed again, with its receipts)."""
+        self.ensure_one()
+        return self.meeting_id.sudo().state in DISTRIBUTED_STATES
+
     def _acknowledge(self):
         """Mark read, once: the first time counts; noted in the chatter."""
+        for receipt in self:
+            if not receipt._can_acknowledge():
+                raise UserError(
+                    _(
+                        "The minutes %(name)s are being revised: confirm reading "
+                        "them once the revision is distributed.",
+                        name=receipt.meeting_id.sudo().display_name,
+                    )
+                )
         unread = self.filtered(lambda r: not r.acknowledged_on)
         if not unread:
             return False
@@ -114,7 +133,7 @@ class MeetingMinutesAcknowledgement(models.Model):
             ("acknowledged_on", "=", False),
             ("reminded_on", "=", False),
             ("remind_date", "<=", today),
-            ("meeting_id.state", "in", ("distributed", "archived")),
+            ("meeting_id.state", "in", DISTRIBUTED_STATES),
         ]
 
     @api.model

@@ -15,7 +15,9 @@ class MeetingMinutesAttendee(models.Model):
     _order = "meeting_id, department_id, attendance desc, id"
     _rec_name = "user_id"
     _check_company_auto = True
-    _meeting_workflow_fields = frozenset({"confirmed_on", "confirmed_by_id"})
+    _meeting_workflow_fields = frozenset(
+        {"confirmed_on", "confirmed_by_id", "decided_self"}
+    )
 
     user_id = fields.Many2one(
         "res.users",
@@ -65,6 +67,14 @@ class MeetingMinutesAttendee(models.Model):
         readonly=True,
         copy=False,
         help="When the confirmation or the objection was recorded.",
+    )
+    # the attendee confirmed or objected on their own device in this meeting,
+    # once: kept when a change of the read-out asks them again, so that nobody
+    # else records their decision afterwards
+    decided_self = fields.Boolean(
+        string="Decided Themself",
+        readonly=True,
+        copy=False,
     )
     confirmed_by_id = fields.Many2one(
         "res.users",
@@ -163,11 +173,8 @@ class MeetingMinutesAttendee(models.Model):
         and does not change one given by the attendee themself."""
         for attendee in self:
             decided = attendee.confirmed or attendee.objection
-            if (
-                decided
-                and attendee.confirmed_by_id == attendee.user_id
-                and self.env.user != attendee.user_id
-            ):
+            by_self = decided and attendee.confirmed_by_id == attendee.user_id
+            if (by_self or attendee.decided_self) and self.env.user != attendee.user_id:
                 raise UserError(
                     _(
                         "%(name)s confirmed or objected on their own device: only "
@@ -224,12 +231,13 @@ class MeetingMinutesAttendee(models.Model):
                 if self.env.uid == SUPERUSER_ID
                 else self.env.user
             )
-            attendee._workflow().write(
-                {
-                    "confirmed_on": decided and now,
-                    "confirmed_by_id": decided and recorder.id,
-                }
-            )
+            values = {
+                "confirmed_on": decided and now,
+                "confirmed_by_id": decided and recorder.id,
+            }
+            if decided and recorder == attendee.user_id:
+                values["decided_self"] = True
+            attendee._workflow().write(values)
 
     def _check_decision_state(self):
         for attendee in self:
@@ -280,6 +288,14 @@ class MeetingMinutesAttendee(models.Model):
             read_out_version = self.env.context.get("meeting_minutes_read_out_version")
         return read_out_version
 
+    def _check_one_objection(self, text):
+        """An objection is one attendee's, in words (an RPC client may send
+        several lines, or anything as the text)."""
+        if len(self) != 1 or not (type(self.id) is int and 0 < self.id < 2**31):
+            raise UserError(_("An objection is made on one attendance line."))
+        if text is not None and not isinstance(text, str):
+            raise UserError(_("Write the objection."))
+
     def action_confirm_attendance(self, read_out_version=None):
         """The attendee, logged in as themself, confirms what was read out (the
         version of the read-out they saw, ``read_out_version``)."""
@@ -295,11 +311,11 @@ class MeetingMinutesAttendee(models.Model):
     def action_object(self, text=None, read_out_version=None):
         """The attendee, logged in as themself, objects; without ``text`` the
         dialog that asks for it."""
+        self._check_one_objection(text)
         self._check_is_attendee_self()
         self._check_can_decide()
         version = self._read_out_version(read_out_version)
         if text is None:
-            self.ensure_one()
             return {
                 "type": "ir.actions.act_window",
                 "name": _("Objection"),

@@ -37,6 +37,18 @@ class MeetingMinutesReasonWizard(models.TransientModel):
             )
             wizard.required_notice_days = meeting.company_id.meeting_notice_days
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        wizards = super().create(vals_list)
+        # the dialog as it was made, whatever default or value gave its minutes
+        for wizard in wizards:
+            (wizard.meeting_ids | wizard.attendee_id.meeting_id)._check_readable()
+            if wizard.attendee_id and wizard.attendee_id.meeting_id not in (
+                wizard.meeting_ids
+            ):
+                raise UserError(_("The objection is made on the minutes it is about."))
+        return wizards
+
     def action_confirm(self):
         self.ensure_one()
         reason = (self.reason or "").strip()

@@ -33,6 +33,15 @@ class MeetingMinutesSignWizard(models.TransientModel):
                 ]
             wizard.submission_missing = "; ".join(missing) if missing else False
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        wizards = super().create(vals_list)
+        # the dialog as it was made, whatever default or value gave its minutes
+        for wizard in wizards:
+            wizard.meeting_id._check_readable()
+            wizard.meeting_id._check_can_sign(wizard.role)
+        return wizards
+
     def action_sign(self):
         self.ensure_one()
         meeting = self.meeting_id
