@@ -123,3 +123,17 @@ def test_readme_quick_start():
     blocks = re.findall(r"^```[^\n]*\n(.*?)^```", text, flags=re.M | re.S)
     commands = [ln.strip() for b in blocks for ln in b.splitlines() if ln.strip()]
     assert commands[:2] == ["make run", "make test"], commands[:2]
+
+
+def test_every_test_module_imported():
+    """Odoo's own runner (and the OCA's CI) runs only the test modules that
+    ``tests/__init__.py`` imports: none may be left out."""
+    tests = ADDON / "tests"
+    imported = {
+        alias.name
+        for node in ast.parse((tests / "__init__.py").read_text(encoding="utf-8")).body
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    }
+    modules = {path.stem for path in tests.glob("test_*.py")}
+    assert modules - imported == set(), "not imported by tests/__init__.py"

@@ -1,3 +1,6 @@
+import io
+from collections import OrderedDict
+
 from odoo import models
 from odoo.http import request
 
@@ -17,6 +20,59 @@ class IrActionsReport(models.Model):
         ):
             return record.approved_report_id
         return super().retrieve_attachment(record)
+
+    def _render_qweb_pdf_prepare_streams(self, report_ref, data, res_ids=None):
+        """Minutes with a frozen PDF (approved, distributed, filed: not under
+        revision) always print as that very file, whoever asks and however: a
+        duplicated id or ``report_pdf_no_attachment`` in the context (both make
+        Odoo skip the stored attachments), a print of several minutes. Only the
+        other minutes are rendered, each record once, in the order asked."""
+        report_sudo = self._get_report(report_ref)
+        if (
+            not res_ids
+            or report_sudo.report_name != MINUTES_REPORT_NAME
+            or report_sudo.model != "meeting.minutes"
+        ):
+            return super()._render_qweb_pdf_prepare_streams(
+                report_ref, data, res_ids=res_ids
+            )
+        # read as the user: printing needs the right to read the minutes
+        meetings = self.env["meeting.minutes"].browse(res_ids)
+        frozen = {
+            meeting.id: meeting.approved_report_id
+            for meeting in meetings
+            if meeting.approved_report_id
+        }
+        if not frozen:
+            return super()._render_qweb_pdf_prepare_streams(
+                report_ref, data, res_ids=res_ids
+            )
+        unique_ids = list(dict.fromkeys(res_ids))
+        to_render = [res_id for res_id in unique_ids if res_id not in frozen]
+        rendered = (
+            super()._render_qweb_pdf_prepare_streams(
+                report_ref, data, res_ids=to_render
+            )
+            if to_render
+            else {}
+        )
+        collected_streams = OrderedDict()
+        for res_id in unique_ids:
+            attachment = frozen.get(res_id)
+            if attachment:
+                raw = attachment.with_context(bin_size=False).raw
+                collected_streams[res_id] = {
+                    "stream": io.BytesIO(raw),
+                    "attachment": attachment,
+                }
+            elif res_id in rendered:
+                collected_streams[res_id] = rendered.pop(res_id)
+            elif False in rendered:
+                # the rendered minutes could not be split: one document, where
+                # the first of them was asked
+                collected_streams[False] = rendered.pop(False)
+        collected_streams.update(rendered)
+        return collected_streams
 
     def _render_qweb_pdf(self, report_ref, res_ids=None, data=None):
         lang = self._meeting_reader_lang(report_ref, data)

@@ -1971,8 +1971,9 @@ class MeetingMinutes(models.Model):
                 meeting, partners
             )
             meeting.message_subscribe(partner_ids=partners.ids)
-            # each recipient's email carries their own read-receipt link
-            meeting.with_context(
+            # each recipient's email carries their own read-receipt link; the
+            # workflow's post: the template signs it as the recorder
+            meeting._workflow().with_context(
                 meeting_minutes_receipt_urls={
                     receipt.partner_id.id: receipt._get_acknowledge_url()
                     for receipt in receipts

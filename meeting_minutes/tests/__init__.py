@@ -22,3 +22,8 @@ from . import test_notifications
 from . import test_room
 from . import test_room_seed
 from . import test_confirmation_attacks
+from . import test_confirmation
+from . import test_acknowledgement
+from . import test_compliance
+from . import test_rpc_side_doors
+from . import test_rpc_reports

@@ -2,8 +2,14 @@ import subprocess
 import tempfile
 from datetime import datetime, timedelta
 
+from odoo import http
 from odoo.tests import new_test_user
-from odoo.tests.common import TransactionCase
+from odoo.tests.common import HttpCase, TransactionCase
+
+# the longest a whole tour may take: the tours wait for what the page shows
+# after the server answered, and a busy 2-core machine (CI with another process
+# loading the CPU) runs the longest of them past Odoo's default of 60 s
+TOUR_TIMEOUT = 600
 
 
 def poppler(tool, content, *args):
@@ -19,6 +25,28 @@ def poppler(tool, content, *args):
             text=True,
             timeout=60,
         ).stdout
+
+
+def warm_up_http():
+    """Read the manifests of the static files once, in this thread, before the
+    test server's threads serve the browser's first requests at the same time:
+    Python 3.11's ``ast.literal_eval`` of the manifests (``Application.statics``)
+    fails now and then in concurrent threads ("AST constructor recursion depth
+    mismatch"), a 500 on a bundle and a tour that never starts."""
+    return http.root.statics
+
+
+class TourCase(HttpCase):
+    """HttpCase whose tours have the time a busy machine needs (TOUR_TIMEOUT)."""
+
+    @classmethod
+    def setUpClass(cls):
+        warm_up_http()
+        super().setUpClass()
+
+    def start_tour(self, url_path, tour_name, step_delay=None, **kwargs):
+        kwargs.setdefault("timeout", TOUR_TIMEOUT)
+        return super().start_tour(url_path, tour_name, step_delay=step_delay, **kwargs)
 
 
 class MeetingMinutesCase(TransactionCase):

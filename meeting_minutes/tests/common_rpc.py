@@ -7,6 +7,7 @@ import json
 from odoo.tests.common import HttpCase
 from odoo.tools import mute_logger
 
+from .common import warm_up_http
 from .common_workflow import MeetingWorkflowCase
 
 # what a clean refusal is: an error the web client shows to the user in a dialog
@@ -23,6 +24,11 @@ class MeetingRpcCase(MeetingWorkflowCase, HttpCase):
     """MeetingWorkflowCase whose attempts go through ``/web/dataset/call_kw``."""
 
     _rpc_login = None
+
+    @classmethod
+    def setUpClass(cls):
+        warm_up_http()
+        super().setUpClass()
 
     def login(self, user):
         """A session of ``user`` (logged in once per user and test)."""

@@ -12,11 +12,12 @@ from freezegun import freeze_time
 
 from odoo import fields
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
 
 from odoo.addons.bus.models.bus import channel_with_db, json_dump
 
 from ..models.meeting_minutes_content_mixin import ROOM_NOTIFICATION, ROOM_SUBCHANNEL
+from .common import TourCase
 from .common_workflow import MeetingWorkflowCase
 
 _logger = logging.getLogger(__name__)
@@ -471,7 +472,7 @@ class TestMeetingRoomBus(MeetingRoomCase):
 
 
 @tagged("post_install", "-at_install")
-class TestMeetingRoomTour(HttpCase, MeetingRoomCase):
+class TestMeetingRoomTour(TourCase, MeetingRoomCase):
     def test_room_tour(self):
         """The recorder opens the room from the minutes, records a statement, the
         consensus, a resolution and an action item, and reads them out."""

@@ -7,16 +7,16 @@ import re
 from datetime import timedelta
 
 from odoo import fields
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
 
-from .common import poppler
+from .common import TourCase, poppler
 from .common_workflow import MeetingWorkflowCase
 
 OBJECTION = "UI polish 1.0 must reach the key accounts before July."
 
 
 @tagged("post_install", "-at_install")
-class TestMeetingRoomSeed(HttpCase, MeetingWorkflowCase):
+class TestMeetingRoomSeed(TourCase, MeetingWorkflowCase):
     def test_seed_meeting_end_to_end(self):
         # wkhtmltopdf would fetch the report CSS from this test server while the
         # test holds its one cursor: a closed port, the PDF renders without it

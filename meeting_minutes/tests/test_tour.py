@@ -2,14 +2,14 @@ from datetime import timedelta
 
 from odoo import fields
 from odoo.exceptions import UserError
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
 
-from .common import MeetingMinutesCase
+from .common import MeetingMinutesCase, TourCase
 from .common_workflow import SIGNATURE
 
 
 @tagged("post_install", "-at_install")
-class TestMeetingMinutesTour(HttpCase, MeetingMinutesCase):
+class TestMeetingMinutesTour(TourCase, MeetingMinutesCase):
     def test_workflow_tour(self):
         """The host drives the whole path in the web client."""
         # The approval renders the PDF inside the request; wkhtmltopdf would fetch

@@ -5,13 +5,14 @@ the server afterwards."""
 from datetime import datetime, timedelta
 
 from odoo import fields
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
 
+from .common import TourCase
 from .common_workflow import MeetingWorkflowCase
 
 
 @tagged("post_install", "-at_install")
-class TestTourRoles(HttpCase, MeetingWorkflowCase):
+class TestTourRoles(TourCase, MeetingWorkflowCase):
     def setUp(self):
         super().setUp()
         # the approval renders the PDF inside the request; wkhtmltopdf would fetch

@@ -22,15 +22,16 @@ function signAndConfirm(content) {
     return [clickButton("action_confirm", content), ...signatureDialog()];
 }
 
-function checkState(value, label, timeout = 0) {
-    const step = {
+// the state the server answered: on a busy machine a step of the workflow (a
+// signature, a PDF frozen) takes longer than a tour step's default 10 s
+const SERVER_TIMEOUT = 60000;
+
+function checkState(value, label, timeout = SERVER_TIMEOUT) {
+    return {
         content: `The minutes are ${label}`,
         trigger: `.o_statusbar_status button.o_arrow_button_current[data-value="${value}"]`,
+        timeout,
     };
-    if (timeout) {
-        step.timeout = timeout;
-    }
-    return step;
 }
 
 function openTab(name, label) {
@@ -67,7 +68,7 @@ function pick(input, name, content) {
 }
 
 function notification(text, content) {
-    return {content, trigger: `.o_notification:contains(${text})`};
+    return {content, trigger: `.o_notification:contains(${text})`, timeout: SERVER_TIMEOUT};
 }
 
 // the app, from the apps menu: the user's landing page

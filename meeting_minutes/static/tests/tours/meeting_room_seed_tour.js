@@ -290,6 +290,8 @@ registry.category("web_tour.tours").add("meeting_minutes_seed_sign_tour", {
         {
             content: "The minutes are confirmed",
             trigger: `${ROOM}:not(:has(.modal)) .o_meeting_room_state:contains(Confirmed)`,
+            // the server signs, confirms and keeps the draft in the chatter first
+            timeout: 60000,
         },
         {
             content: "Signed by the recorder, with the time",
