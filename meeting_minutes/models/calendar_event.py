@@ -1,8 +1,8 @@
 from markupsafe import Markup
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
-from odoo.tools import html2plaintext
+from odoo.exceptions import AccessError, UserError
+from odoo.tools import SQL, html2plaintext
 
 from .meeting_minutes_content_mixin import SYNC_KEY, WORKFLOW_TOKEN, is_sync
 
@@ -39,6 +39,11 @@ class CalendarEvent(models.Model):
 
     meeting_minutes_ids = fields.One2many("meeting.minutes", "calendar_event_id")
     meeting_minutes_count = fields.Integer(compute="_compute_meeting_minutes_count")
+    # those who may read the minutes of a private event see it as its attendees
+    # do (_check_private_event_conditions)
+    is_meeting_minutes_reader = fields.Boolean(
+        compute="_compute_is_meeting_minutes_reader", compute_sudo=False
+    )
 
     @api.depends("meeting_minutes_ids")
     def _compute_meeting_minutes_count(self):
@@ -52,17 +57,55 @@ class CalendarEvent(models.Model):
         for event in self:
             event.meeting_minutes_count = counts.get(event, 0)
 
+    @api.depends("meeting_minutes_ids")
+    @api.depends_context("uid", "allowed_company_ids")
+    def _compute_is_meeting_minutes_reader(self):
+        # searched from the minutes, as the user: the rules of the minutes decide,
+        # and no field of the events is read (this runs while the calendar masks
+        # them, see _check_private_event_conditions)
+        Minutes = self.env["meeting.minutes"]
+        event_ids = [event_id for event_id in self._origin.ids if event_id]
+        readable = set()
+        if event_ids and Minutes.has_access("read"):
+            readable = {
+                event.id
+                for [event] in Minutes._read_group(
+                    [("calendar_event_id", "in", event_ids)], ["calendar_event_id"]
+                )
+            }
+        for event in self:
+            event.is_meeting_minutes_reader = event._origin.id in readable
+
+    # ------------------------------------------------------------
+    # PRIVACY
+    # ------------------------------------------------------------
+
+    def _check_private_event_conditions(self):
+        """The event of minutes is private (_prepare_calendar_event_values): the
+        calendar shows outsiders its time and nothing else (its name is "Busy");
+        those who may read the minutes see it all, like its attendees."""
+        return (
+            super()._check_private_event_conditions()
+            and not self.is_meeting_minutes_reader
+        )
+
     # ------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------
 
     def write(self, vals):
         if is_sync(self.env):
-            return super().write(vals)
+            # sudo: the minutes' own writes (moved, cancelled, invitations) for
+            # those who may manage them (checked by the minutes), who need not
+            # attend the event: a private event is for its attendees to change
+            events_sudo = self.sudo()
+            return super(CalendarEvent, events_sudo).write(vals)
         archiving = "active" in vals and not vals["active"]
         if archiving or GUARDED_FIELDS & set(vals):
             self._check_can_change_meeting_minutes(removing=archiving)
         result = super().write(vals)
+        if "privacy" in vals:
+            self._check_meeting_minutes_private()
         if archiving:
             self._cancel_meeting_minutes(_("The calendar event was archived."))
         elif MOVING_FIELDS & set(vals):
@@ -81,26 +124,63 @@ class CalendarEvent(models.Model):
         if self.env.su:
             return
         # sudo: the user may not read the minutes that stop him; can_manage is
-        # still computed for him
-        for minutes in self.sudo().meeting_minutes_ids:
-            if minutes.state != "cancelled" and not minutes.can_manage:
+        # still computed for him, and they are named only to those who may read
+        # them
+        for minutes_sudo in self._get_meeting_minutes_sudo():
+            # named by their reader only, as he reads the event
+            event = minutes_sudo.calendar_event_id.with_env(self.env)
+            readable = minutes_sudo.with_env(self.env).has_access("read")
+            if minutes_sudo.state != "cancelled" and not minutes_sudo.can_manage:
+                if not readable:
+                    raise UserError(
+                        _(
+                            "This calendar event holds the minutes of a meeting: "
+                            "only their host, their recorder or a meeting manager "
+                            "can move, archive or delete it."
+                        )
+                    )
                 raise UserError(
                     _(
                         "The calendar event %(event)s holds the minutes %(minutes)s: "
                         "only their host, their recorder or a meeting manager can "
                         "move, archive or delete it.",
-                        event=minutes.calendar_event_id.name,
-                        minutes=minutes.display_name,
+                        event=event.display_name,
+                        minutes=minutes_sudo.display_name,
                     )
                 )
-            if removing and minutes.state not in ("draft", "scheduled", "cancelled"):
+            if removing and minutes_sudo.state not in (
+                "draft",
+                "scheduled",
+                "cancelled",
+            ):
+                if not readable:
+                    raise UserError(
+                        _(
+                            "This calendar event belongs to the minutes of a "
+                            "meeting that took place: it cannot be archived or "
+                            "deleted."
+                        )
+                    )
                 raise UserError(
                     _(
                         "The calendar event %(event)s belongs to the minutes "
                         "%(minutes)s, which took place: it cannot be archived or "
                         "deleted.",
-                        event=minutes.calendar_event_id.name,
-                        minutes=minutes.display_name,
+                        event=event.display_name,
+                        minutes=minutes_sudo.display_name,
+                    )
+                )
+
+    def _check_meeting_minutes_private(self):
+        """The event of minutes stays private (what it shows outsiders, see
+        _check_private_event_conditions), whoever changes it."""
+        for event in self._get_meeting_minutes_sudo().calendar_event_id:
+            if event.privacy != "private":
+                raise UserError(
+                    _(
+                        "The calendar event %(event)s holds meeting minutes: it "
+                        "stays private.",
+                        event=event.with_env(self.env).display_name,
                     )
                 )
 
@@ -109,11 +189,35 @@ class CalendarEvent(models.Model):
     # ------------------------------------------------------------
 
     def action_open_meeting_minutes(self):
-        """Open the minutes of this event, creating them the first time."""
+        """Open the minutes of this event (for those who may read them), creating
+        them the first time (see _check_can_start_meeting_minutes)."""
         self.ensure_one()
-        minutes = self.meeting_minutes_ids[:1]
-        if not minutes:
-            # the link to the event is the workflow's (calendar_event_id)
+        # one event, one set of minutes: two users opening it at once wait for
+        # each other, and the second finds the minutes of the first (his request
+        # is retried once the first has written the event)
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM calendar_event WHERE id = %s FOR NO KEY UPDATE",
+                self.id,
+            )
+        )
+        minutes_sudo = self._get_meeting_minutes_sudo()[:1]
+        if minutes_sudo:
+            minutes = minutes_sudo.with_env(self.env)
+            if not minutes.has_access("read"):
+                # nothing of the minutes, nor of the event they made private
+                raise AccessError(
+                    _(
+                        "This calendar event already has its meeting minutes, "
+                        "which you may not read: ask its organizer %(organizer)s "
+                        "to invite you.",
+                        organizer=self.user_id.name,
+                    )
+                )
+        else:
+            self._check_can_start_meeting_minutes()
+            # the link to the event is the workflow's (calendar_event_id); the
+            # event becomes the minutes' own, private like them
             minutes = (
                 self.env["meeting.minutes"]
                 ._workflow()
@@ -123,6 +227,7 @@ class CalendarEvent(models.Model):
                 {
                     "res_model_id": self.env["ir.model"]._get_id("meeting.minutes"),
                     "res_id": minutes.id,
+                    "privacy": "private",
                 }
             )
         # a page of the app itself (its menu, its breadcrumbs), not a form
@@ -136,6 +241,50 @@ class CalendarEvent(models.Model):
     # ------------------------------------------------------------
     # BUSINESS METHODS
     # ------------------------------------------------------------
+
+    def _get_meeting_minutes_sudo(self):
+        """The minutes of these events, cancelled ones included, out of the
+        user's reach (sudo: the callers decide what he may do with them).
+        Searched, not read through meeting_minutes_ids: the calendar masks the
+        fields of a private event for those who do not attend it, in the cache
+        every environment shares."""
+        if not self.ids:
+            return self.env["meeting.minutes"].sudo()
+        return (
+            self.env["meeting.minutes"]
+            .sudo()
+            .search([("calendar_event_id", "in", self.ids)])
+        )
+
+    def _check_can_start_meeting_minutes(self):
+        """The minutes of an event are started by its organizer, one of its
+        attendees or a meeting manager: they move, archive the event and invite
+        its attendees in the organizer's name. Nobody takes over a private event
+        he does not attend (he sees nothing of it)."""
+        self.ensure_one()
+        if self.env.su:
+            return
+        if self._check_private_event_conditions():
+            raise AccessError(
+                _(
+                    "This calendar event is private: only its organizer or its "
+                    "attendees can start its meeting minutes."
+                )
+            )
+        user = self.env.user
+        if (
+            user.has_group("meeting_minutes.group_meeting_manager")
+            or user == self.user_id
+            or user.partner_id in self.partner_ids
+        ):
+            return
+        raise AccessError(
+            _(
+                "Only the organizer of the calendar event %(event)s, its attendees "
+                "or a meeting manager can start its meeting minutes.",
+                event=self.display_name,
+            )
+        )
 
     def _prepare_meeting_minutes_values(self):
         self.ensure_one()
@@ -201,10 +350,8 @@ class CalendarEvent(models.Model):
             # sudo: most events have no minutes, and users outside the meeting
             # groups may not read any; those found are then read as the user
             minutes = (
-                event.sudo()
-                .meeting_minutes_ids.filtered(
-                    lambda m: m.state in ("draft", "scheduled")
-                )
+                event._get_meeting_minutes_sudo()
+                .filtered(lambda m: m.state in ("draft", "scheduled"))
                 .with_env(self.env)
             )
             if not minutes:
@@ -235,9 +382,28 @@ class CalendarEvent(models.Model):
     def _cancel_meeting_minutes(self, reason):
         # sudo: see _sync_meeting_minutes
         minutes = (
-            self.sudo()
-            .meeting_minutes_ids.filtered(lambda m: m.state in ("draft", "scheduled"))
+            self._get_meeting_minutes_sudo()
+            .filtered(lambda m: m.state in ("draft", "scheduled"))
             .with_env(self.env)
         )
         if minutes:
             minutes._do_cancel(reason)
+
+
+class MeetingMinutes(models.Model):
+    """The minutes' side of the link to their calendar event."""
+
+    _inherit = "meeting.minutes"
+
+    # the minutes move, archive and invite through their event: one event, one
+    # set of minutes, whoever links them (cancelled ones included: reset to
+    # draft, they are its minutes again; deleted, they free it). Checked by the
+    # database on the result: a concurrent link fails too (a ValidationError
+    # with this message for the client)
+    _sql_constraints = [
+        (
+            "calendar_event_uniq",
+            "unique(calendar_event_id)",
+            "A calendar event holds one set of meeting minutes at most.",
+        ),
+    ]

@@ -2777,11 +2777,16 @@ class MeetingMinutes(models.Model):
         self.ensure_one()
         # the calendar's own invitation is not sent: ours (_send_invitations)
         # carries its accept / decline links and its .ics
-        event = (
+        # sudo: those who may manage the minutes (checked by the callers) create
+        # their event even when they do not attend it; the calendar lets only its
+        # organizer and attendees create a private event
+        event_sudo = (
             self.env["calendar.event"]
+            .sudo()
             .with_context(**{SYNC_KEY: WORKFLOW_TOKEN}, no_mail_to_attendees=True)
             .create(self._prepare_calendar_event_values())
         )
+        event = event_sudo.with_env(self.env)
         self._workflow().calendar_event_id = event
         return event
 
@@ -2883,4 +2888,7 @@ class MeetingMinutes(models.Model):
             ),
             "res_model_id": self.env["ir.model"]._get_id(self._name),
             "res_id": self.id,
+            # what the calendar shows of the minutes: their time to everyone, the
+            # rest to their attendees and readers (_check_private_event_conditions)
+            "privacy": "private",
         }

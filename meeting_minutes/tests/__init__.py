@@ -27,3 +27,4 @@ from . import test_acknowledgement
 from . import test_compliance
 from . import test_rpc_side_doors
 from . import test_rpc_reports
+from . import test_rpc_calendar

@@ -705,7 +705,8 @@ class TestMeetingAccessMatrix(MeetingWorkflowCase):
                         event.with_user(user).write(vals)
                 with (
                     self.subTest(state=state, user=user.login, vals="unlink"),
-                    self._refused(UserError, "holds the minutes"),
+                    # a private event: the calendar's own rule refuses the uninvited
+                    self._refused(UserError, "holds the minutes|'unlink' access"),
                 ):
                     event.with_user(user).unlink()
         self.assertTrue(event.exists() and event.active)
