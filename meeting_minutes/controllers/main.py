@@ -1,5 +1,11 @@
+import re
+
 from odoo import http
 from odoo.http import request
+
+# what the receipts' tokens are made of (secrets.token_urlsafe): anything else,
+# a NUL byte, a path, a megabyte, is no token and never reaches the database
+TOKEN_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,128}")
 
 
 class MeetingMinutesController(http.Controller):
@@ -9,7 +15,7 @@ class MeetingMinutesController(http.Controller):
     opening the link confirms nothing."""
 
     def _get_receipt(self, token):
-        if not token:
+        if not token or not TOKEN_PATTERN.fullmatch(token):
             return request.env["meeting.minutes.acknowledgement"]
         return (
             request.env["meeting.minutes.acknowledgement"]

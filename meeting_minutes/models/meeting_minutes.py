@@ -16,16 +16,12 @@ from odoo.tools import SQL, format_date, format_datetime, html_escape
 from odoo.addons.base.models.res_partner import _tz_get
 
 from .meeting_minutes_content_mixin import (
-    MAIL_FIELDS,
     OPEN_STATES,
     ROOM_NOTIFICATION,
     ROOM_SUBCHANNEL,
     SYNC_KEY,
-    WORKFLOW_KEY,
     WORKFLOW_TOKEN,
     is_sync,
-    is_workflow,
-    without_defaults,
 )
 
 # what may change in the minutes while their content is open (OPEN_STATES): an
@@ -106,11 +102,13 @@ FOLDED_STATES = ("distributed", "archived", "cancelled")
 class MeetingMinutes(models.Model):
     _name = "meeting.minutes"
     _description = "Meeting Minutes"
+    # the guard first: its checks run before the chatter's tracking reads the
+    # records
     _inherit = [
+        "meeting.minutes.guard.mixin",
         "mail.thread",
         "mail.activity.mixin",
         "meeting.minutes.cron.mixin",
-        "meeting.minutes.guard.mixin",
     ]
     _order = "start desc, id desc"
     _check_company_auto = True
@@ -781,7 +779,22 @@ class MeetingMinutes(models.Model):
 
     @api.constrains("start", "stop")
     def _check_dates(self):
+        # a start in 2600 is a typo, and what counts its working days pays for it
+        first, last = self.env["res.company"]._meeting_date_range()
         for meeting in self:
+            if any(
+                value and not first <= value.date() <= last
+                for value in (meeting.start, meeting.stop)
+            ):
+                raise ValidationError(
+                    _(
+                        "The meeting %(name)s must take place between %(first)s and "
+                        "%(last)s.",
+                        name=meeting.name,
+                        first=first,
+                        last=last,
+                    )
+                )
             if meeting.start and meeting.stop and meeting.stop <= meeting.start:
                 raise ValidationError(
                     _(
@@ -895,6 +908,8 @@ class MeetingMinutes(models.Model):
                 )
 
     def _prepare_create_values(self, vals_list):
+        # numbered once the defaults are in: a start given by the context counts
+        vals_list = super()._prepare_create_values(vals_list)
         for vals in vals_list:
             if not vals.get("reference") or vals["reference"] == _("New"):
                 company = self.env["res.company"].browse(
@@ -902,13 +917,26 @@ class MeetingMinutes(models.Model):
                 )
                 # numbered in the year of the meeting, e.g. MM/2024/0001, restarting
                 # every year (a date range per year of the sequence)
-                start = fields.Datetime.to_datetime(vals.get("start"))
+                try:
+                    start = fields.Datetime.to_datetime(vals.get("start"))
+                except (TypeError, ValueError):
+                    raise ValidationError(
+                        _(
+                            "%(value)s is not a date and time: give the start of "
+                            "the meeting as 2026-06-15 09:00:00.",
+                            value=vals["start"],
+                        )
+                    ) from None
+                if not start:
+                    raise ValidationError(
+                        _("A meeting needs its start: when does it take place?")
+                    )
                 vals["reference"] = self.env["ir.sequence"].with_company(
                     company
                 ).with_context(ir_sequence_date=start).next_by_code(
                     "meeting.minutes", sequence_date=start
                 ) or _("New")
-        return super()._prepare_create_values(vals_list)
+        return vals_list
 
     def _meeting_guard_label(self):
         return _("the minutes")
@@ -2020,8 +2048,10 @@ class MeetingMinutes(models.Model):
         once.
 
         :return: the number of late minutes and unread receipts processed"""
-        late = self._run_in_batches(
-            self._get_late_notice_domains()[0], "_notify_late", batch_size
+        late = self._run_per_company(
+            lambda company: self._get_late_notice_domains()[0],
+            "_notify_late",
+            batch_size,
         )
         unread = self.env["meeting.minutes.acknowledgement"]._cron_remind_unread(
             batch_size
@@ -2046,34 +2076,28 @@ class MeetingMinutes(models.Model):
         return expression.OR([completion, distribution]), completion, distribution
 
     @api.model
-    def _get_archive_domain(self, now):
-        # sudo: each company's delay, for the cron that serves them all
-        companies = self.env["res.company"].sudo().search([])
-        return expression.AND(
-            [
-                [("state", "=", "distributed"), ("open_action_count", "=", 0)],
-                expression.OR(
-                    [
-                        [
-                            ("company_id", "=", company.id),
-                            (
-                                "distributed_on",
-                                "<=",
-                                now
-                                - timedelta(days=company.meeting_archive_delay_days),
-                            ),
-                        ]
-                        for company in companies
-                    ]
-                ),
-            ]
-        )
+    def _get_archive_domain(self, now, company):
+        """The distributed minutes of ``company`` past its archive delay, all
+        their action items closed."""
+        return [
+            ("state", "=", "distributed"),
+            ("open_action_count", "=", 0),
+            (
+                "distributed_on",
+                "<=",
+                now - timedelta(days=company.meeting_archive_delay_days),
+            ),
+        ]
 
     @api.model
     def _cron_archive(self, batch_size=50):
-        """Distributed minutes past the archive delay, all action items closed."""
-        return self._run_in_batches(
-            self._get_archive_domain(fields.Datetime.now()), "_do_archive", batch_size
+        """Distributed minutes past the archive delay, all action items closed:
+        company by company, each with its delay."""
+        now = fields.Datetime.now()
+        return self._run_per_company(
+            lambda company: self._get_archive_domain(now, company),
+            "_do_archive",
+            batch_size,
         )
 
     def _notify_late(self):
@@ -2142,7 +2166,7 @@ class MeetingMinutes(models.Model):
     def get_room_data(self):
         """Everything the room shows, read as the current user (record rules
         apply), in a number of queries that does not grow with the minutes."""
-        self.ensure_one()
+        self._check_one_meeting()
         self.check_access("read")
         meeting = self
         departments = meeting.initiating_department_id | meeting.department_ids
@@ -2387,18 +2411,41 @@ class MeetingMinutes(models.Model):
 
     def get_deadline_working_days(self, deadline):
         """Working days from today to ``deadline`` on the company's calendar (its
-        public holidays excluded): what the meeting room shows by a deadline."""
-        self.ensure_one()
+        public holidays excluded): what the meeting room shows by a deadline. A
+        deadline is a date of the range of the action items' deadlines."""
+        self._check_one_meeting()
         self.check_access("read")
         try:
-            day = fields.Date.to_date(deadline)
+            # a date as JSON sends it: a string (to_date slices any sequence)
+            day = fields.Date.to_date(deadline) if isinstance(deadline, str) else None
         except ValueError:
             day = None
         if not day:
             raise UserError(_("%(value)s is not a date.", value=deadline))
+        first, last = self.env["res.company"]._meeting_date_range()
+        if not first <= day <= last:
+            raise UserError(
+                _(
+                    "%(value)s is out of range: give a date between %(first)s and "
+                    "%(last)s.",
+                    value=day,
+                    first=first,
+                    last=last,
+                )
+            )
         return self.company_id._meeting_working_days_between(
             fields.Date.context_today(self), day
         )
+
+    def _check_one_meeting(self):
+        """The room's calls are made on one meeting, by its id (an RPC client may
+        send several, or ids that are no ids)."""
+        if len(self) != 1 or not all(
+            type(record_id) is int and 0 < record_id < 2**31 for record_id in self._ids
+        ):
+            raise UserError(
+                _("The meeting room works on one meeting at a time, given by its id.")
+            )
 
     def action_view_acknowledgements(self):
         self.ensure_one()

@@ -193,7 +193,18 @@ class MeetingMinutesAction(models.Model):
 
     @api.constrains("deadline", "meeting_id")
     def _check_deadline(self):
+        first, last = self.env["res.company"]._meeting_date_range()
         for action in self:
+            if action.deadline and not first <= action.deadline <= last:
+                raise ValidationError(
+                    _(
+                        "The deadline of '%(task)s' must fall between %(first)s and "
+                        "%(last)s.",
+                        task=action.name,
+                        first=first,
+                        last=last,
+                    )
+                )
             start = action.meeting_id.start
             if (
                 start
@@ -527,34 +538,33 @@ class MeetingMinutesAction(models.Model):
     # ------------------------------------------------------------
 
     @api.model
-    def _get_reminder_domain(self, today):
-        """Open items of distributed minutes due within the company's reminder
-        days, not reminded yet. A window, not an exact date: a missed day catches
-        up."""
-        # sudo: each company's reminder days, for the cron that serves them all
-        companies = self.env["res.company"].sudo().search([])
-        company_domains = [
-            [
-                ("company_id", "=", company.id),
-                (
-                    "deadline",
-                    "<=",
-                    today + timedelta(days=company.meeting_reminder_days),
-                ),
-            ]
-            for company in companies
-        ]
-        return expression.AND(
-            [
+    def _get_reminder_domain(self, today, company=None):
+        """Open items of distributed minutes due within the reminder days of
+        ``company`` (of each company when None), not reminded yet. A window, not
+        an exact date: a missed day catches up."""
+        if company is None:
+            # sudo: each company's reminder days, whoever asks
+            companies_sudo = self.env["res.company"].sudo().search([])
+            return expression.OR(
                 [
-                    ("state", "in", ("todo", "in_progress")),
-                    ("deadline", ">=", today),
-                    ("reminder_sent_on", "=", False),
-                    ("meeting_id.state", "in", ("distributed", "archived")),
-                ],
-                expression.OR(company_domains) if company_domains else [],
-            ]
-        )
+                    [
+                        ("company_id", "=", company_sudo.id),
+                        *self._get_reminder_domain(today, company_sudo),
+                    ]
+                    for company_sudo in companies_sudo
+                ]
+            )
+        return [
+            ("state", "in", ("todo", "in_progress")),
+            ("deadline", ">=", today),
+            (
+                "deadline",
+                "<=",
+                today + timedelta(days=company.meeting_reminder_days),
+            ),
+            ("reminder_sent_on", "=", False),
+            ("meeting_id.state", "in", ("distributed", "archived")),
+        ]
 
     @api.model
     def _get_overdue_domain(self, today):
@@ -566,16 +576,21 @@ class MeetingMinutesAction(models.Model):
 
     @api.model
     def _cron_send_reminders(self, batch_size=200):
+        """Company by company, each with its reminder days."""
         today = fields.Date.context_today(self)
-        return self._run_in_batches(
-            self._get_reminder_domain(today), "_send_deadline_reminders", batch_size
+        return self._run_per_company(
+            lambda company: self._get_reminder_domain(today, company),
+            "_send_deadline_reminders",
+            batch_size,
         )
 
     @api.model
     def _cron_mark_overdue(self, batch_size=200):
         today = fields.Date.context_today(self)
-        return self._run_in_batches(
-            self._get_overdue_domain(today), "_mark_delayed", batch_size
+        return self._run_per_company(
+            lambda company: self._get_overdue_domain(today),
+            "_mark_delayed",
+            batch_size,
         )
 
     def _room_agenda(self):

@@ -157,6 +157,10 @@ class MeetingMinutesAttendee(models.Model):
         changed._stamp_decision()
         return result
 
+    def _check_create_values(self, vals_list):
+        super()._check_create_values(vals_list)
+        self._check_attendance_open(self._get_meetings_from_values(vals_list))
+
     def _check_created(self):
         super()._check_created()
         self._check_attendance_open(self.meeting_id)

@@ -1,4 +1,5 @@
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
 from odoo.tools import SQL
 
 from .meeting_minutes_action import OPEN_STATES
@@ -120,8 +121,9 @@ class MeetingMinutesComplianceReport(models.Model):
             row.is_my_department = row.department_id in departments
 
     def _search_is_my_department(self, operator, value):
+        # as the action items' (meeting_minutes_action.py): the filter sends = True
         if operator not in ("=", "!=") or not isinstance(value, bool):
-            return NotImplemented
+            raise UserError(_("Operation not supported"))
         departments = self.env.user.employee_ids.department_id.ids
         positive = (operator == "=") == value
         return [("department_id", "in" if positive else "not in", departments)]

@@ -154,6 +154,23 @@ class MeetingMinutesContentMixin(models.AbstractModel):
     def _get_meetings(self):
         return self.mapped("meeting_id")
 
+    def _check_create_values(self, vals_list):
+        super()._check_create_values(vals_list)
+        meetings = self._get_meetings_from_values(vals_list)
+        if meetings:
+            meetings._check_can_edit_content()
+
+    def _get_meetings_from_values(self, vals_list):
+        """The meetings the values name (an RPC client may leave the parent to
+        the context: see _check_created)."""
+        parent = self._fields[self._meeting_parent_field]
+        ids = {vals.get(parent.name) for vals in vals_list}
+        ids = {id_ for id_ in ids if isinstance(id_, int) and 0 < id_ < 2**31}
+        parents = self.env[parent.comodel_name].browse(ids).exists()
+        if parent.comodel_name == "meeting.minutes":
+            return parents
+        return parents.meeting_id
+
     def _check_created(self):
         """The lines as they are after the create: their meeting's content is
         open and the user may edit it, whatever put them in that meeting (a

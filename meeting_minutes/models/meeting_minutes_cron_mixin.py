@@ -2,14 +2,31 @@ import logging
 import threading
 from collections import defaultdict
 
+from psycopg2 import DataError, IntegrityError
 from psycopg2.errors import SerializationFailure
 
 from odoo import api, models
+from odoo.exceptions import UserError
+from odoo.osv import expression
 from odoo.tools import split_every
 
 _logger = logging.getLogger(__name__)
 # records listed in one digest email at most (the rest is counted)
 DIGEST_SIZE = 50
+# What one company's settings or records can raise in a cron (a delay out of
+# range, a refused step, a value the database refuses): that company's batch is
+# rolled back and logged, the other companies' records are processed. Anything
+# else (a worker killed, a serialization failure) stops the run, which resumes
+# with what is left.
+DATA_ERRORS = (
+    UserError,
+    ValueError,
+    TypeError,
+    ArithmeticError,
+    LookupError,
+    DataError,
+    IntegrityError,
+)
 
 
 class MeetingMinutesCronMixin(models.AbstractModel):
@@ -23,44 +40,96 @@ class MeetingMinutesCronMixin(models.AbstractModel):
         """Select the ids once, then lock and process one batch at a time. Each batch
         commits (outside tests) and reports its progress, so a crash resumes with
         what is left; rows locked by another worker are skipped, and the domain is
-        checked again under the lock, so nothing is done twice.
+        checked again under the lock, so nothing is done twice. A batch that fails
+        on its data (DATA_ERRORS) is rolled back and logged; the next one runs.
 
         :return: the number of records processed
         """
-        ids = self.search(domain, order="id").ids
+        return self._process_in_batches(
+            [(domain, self.search(domain, order="id").ids)], method, batch_size
+        )
+
+    @api.model
+    def _run_per_company(self, domain_of, method, batch_size):
+        """``_run_in_batches`` company by company: ``domain_of(company)`` is the
+        domain of the records due in that company, computed with its settings.
+        One company's settings or records never stop another's: a domain that
+        cannot be computed, a batch that fails, is logged and skipped.
+
+        :return: the number of records processed
+        """
+        work = []
+        # sudo: the cron serves every company, whichever its user belongs to
+        for company_sudo in self.env["res.company"].sudo().search([], order="id"):
+            try:
+                domain = expression.AND(
+                    [[("company_id", "=", company_sudo.id)], domain_of(company_sudo)]
+                )
+            except DATA_ERRORS:
+                _logger.exception(
+                    "%s: the records of the company %s (id %s) are skipped: its "
+                    "settings cannot be applied",
+                    method,
+                    company_sudo.name,
+                    company_sudo.id,
+                )
+                continue
+            work.append((domain, self.search(domain, order="id").ids))
+        return self._process_in_batches(work, method, batch_size)
+
+    @api.model
+    def _process_in_batches(self, work, method, batch_size):
+        """``work``: [(domain, ids)], the records selected by each domain."""
+        total = sum(len(ids) for __, ids in work)
         done = processed = 0
         # tests run in one transaction that must not be committed
         auto_commit = not getattr(threading.current_thread(), "testing", False)
-        for batch_ids in split_every(batch_size, ids):
-            try:
-                with self.env.cr.savepoint(flush=False):
-                    self.env.cr.execute(
-                        f"SELECT id FROM {self._table} WHERE id IN %s "
-                        "FOR UPDATE SKIP LOCKED",
-                        [tuple(batch_ids)],
-                    )
-                    locked_ids = [row[0] for row in self.env.cr.fetchall()]
-            except SerializationFailure:
-                # another worker changed them since this run's snapshot: theirs
-                _logger.info(
-                    "%s: %s records processed by another worker, skipped",
-                    method,
-                    len(batch_ids),
-                )
-                locked_ids = []
-            batch = self.browse(locked_ids)
-            # another worker may have processed them since the search
-            batch.invalidate_recordset()
-            batch = batch.filtered_domain(domain)
-            if batch:
-                getattr(batch, method)()
-            processed += len(batch)
-            done += len(batch_ids)
-            self.env["ir.cron"]._notify_progress(done=done, remaining=len(ids) - done)
-            if auto_commit:
-                # a batch done stays done: a crash resumes with what is left
-                self.env.cr.commit()  # pylint: disable=invalid-commit
+        for domain, ids in work:
+            for batch_ids in split_every(batch_size, ids):
+                batch = self._lock_batch(batch_ids, method)
+                # another worker may have processed them since the search
+                batch.invalidate_recordset()
+                batch = batch.filtered_domain(domain)
+                if batch:
+                    try:
+                        with self.env.cr.savepoint():
+                            getattr(batch, method)()
+                    except DATA_ERRORS:
+                        _logger.exception(
+                            "%s: %s records (ids %s) not processed, the others are",
+                            method,
+                            len(batch),
+                            batch.ids,
+                        )
+                    else:
+                        processed += len(batch)
+                done += len(batch_ids)
+                self.env["ir.cron"]._notify_progress(done=done, remaining=total - done)
+                if auto_commit:
+                    # a batch done stays done: a crash resumes with what is left
+                    self.env.cr.commit()  # pylint: disable=invalid-commit
         return processed
+
+    @api.model
+    def _lock_batch(self, batch_ids, method):
+        """The records of ``batch_ids`` that no other worker holds, locked."""
+        try:
+            with self.env.cr.savepoint(flush=False):
+                self.env.cr.execute(
+                    f"SELECT id FROM {self._table} WHERE id IN %s "
+                    "FOR UPDATE SKIP LOCKED",
+                    [tuple(batch_ids)],
+                )
+                locked_ids = [row[0] for row in self.env.cr.fetchall()]
+        except SerializationFailure:
+            # another worker changed them since this run's snapshot: theirs
+            _logger.info(
+                "%s: %s records processed by another worker, skipped",
+                method,
+                len(batch_ids),
+            )
+            locked_ids = []
+        return self.browse(locked_ids)
 
     @api.model
     def _group_by_partner(self, records, partner_of):

@@ -1,5 +1,9 @@
+import base64
+import binascii
+from datetime import date
+
 from odoo import _, api, models, tools
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 # The workflow's own writes carry this object in their context. An RPC client, an
 # import or a crafted request sends JSON, which cannot hold it: only our methods
@@ -12,7 +16,6 @@ SYNC_KEY = "meeting_minutes_sync"
 # chatter and activity bookkeeping written by mail.thread, allowed in every state
 MAIL_FIELDS = frozenset(
     {
-        "message_main_attachment_id",
         "activity_ids",
         "message_follower_ids",
         "message_ids",
@@ -41,6 +44,110 @@ def without_defaults(records, names):
 
 def is_sync(env):
     return env.context.get(SYNC_KEY) is WORKFLOW_TOKEN
+
+
+# what PostgreSQL holds in an id or an integer column
+MAX_INT = 2**31 - 1
+
+
+def is_id(value):
+    return type(value) is int and 0 < value <= MAX_INT
+
+
+def _fits(records, field, value):
+    """Whether ``value`` is a value of ``field`` as the web client sends it."""
+    if field.type in ("char", "text", "html"):
+        return isinstance(value, str)
+    if field.type == "selection":
+        return value in field.get_values(records.env)
+    if field.type == "many2one":
+        return is_id(value)
+    if field.type in ("one2many", "many2many"):
+        return isinstance(value, (list, tuple)) and all(
+            _fits_command(command) for command in value
+        )
+    if field.type == "binary":
+        if isinstance(value, bytes):
+            return True
+        try:
+            base64.b64decode(value, validate=True)
+        except (TypeError, ValueError, binascii.Error):
+            return False
+        return True
+    if field.type == "integer" and not (
+        type(value) in (int, bool) and -MAX_INT - 1 <= value <= MAX_INT
+    ):
+        return False
+    if field.type in ("date", "datetime") and not isinstance(value, (str, date)):
+        return False
+    try:
+        field.convert_to_cache(value, records)
+    except (TypeError, ValueError, OverflowError, ArithmeticError):
+        return False
+    return True
+
+
+def _fits_command(command):
+    if is_id(command):
+        return True
+    if not isinstance(command, (list, tuple)) or not command:
+        return False
+    kind, *rest = command
+    if kind == 0:
+        return len(rest) == 2 and isinstance(rest[1], dict)
+    if kind == 1:
+        return len(rest) == 2 and is_id(rest[0]) and isinstance(rest[1], dict)
+    if kind in (2, 3, 4):
+        return len(rest) >= 1 and is_id(rest[0])
+    if kind == 5:
+        return True
+    if kind == 6:
+        return (
+            len(rest) == 2
+            and isinstance(rest[1], (list, tuple))
+            and all(is_id(id_) for id_ in rest[1])
+        )
+    return False
+
+
+def check_values(records, vals):
+    """Refuse, with the field's name, a value of the wrong kind (a word as a date,
+    a dict as a text, an id out of range, a choice that does not exist) before
+    it reaches the database: a clear error instead of a traceback. For the
+    records' own ids too."""
+    env = records.env
+    if not all(is_id(id_) for id_ in records._ids):
+        raise ValidationError(
+            _("%(ids)s are not ids of %(model)s.", ids=records._ids, model=records._description)
+        )
+    for name, value in vals.items():
+        field = records._fields.get(name)
+        if field is None or value is False or value is None:
+            continue
+        if _fits(records, field, value):
+            continue
+        shown = (value if isinstance(value, str) else repr(value))[:100]
+        label = field._description_string(env)
+        if field.type == "datetime":
+            message = _(
+                "%(value)s is not a date and time: give %(field)s as "
+                "2026-06-15 09:00:00.",
+                value=shown,
+                field=label,
+            )
+        elif field.type == "date":
+            message = _(
+                "%(value)s is not a date: give %(field)s as 2026-06-15.",
+                value=shown,
+                field=label,
+            )
+        else:
+            message = _(
+                "%(value)s is not a valid value for %(field)s.",
+                value=shown,
+                field=label,
+            )
+        raise ValidationError(message)
 
 
 class MeetingMinutesGuardMixin(models.AbstractModel):
@@ -78,13 +185,18 @@ class MeetingMinutesGuardMixin(models.AbstractModel):
             for vals in vals_list
         ]
         for vals in vals_list:
+            check_values(cleaned, vals)
             cleaned._check_workflow_values(vals)
+        # refused before anything is written when the values say enough, then
+        # checked on the records as they are
+        cleaned._check_create_values(vals_list)
         records = super(MeetingMinutesGuardMixin, cleaned).create(vals_list)
         records._check_created()
         return records.with_env(self.env)
 
     def write(self, vals):
         if not is_workflow(self.env):
+            check_values(self, vals)
             self._check_write(set(vals) - (MAIL_FIELDS & self._fields.keys()), vals)
         return super().write(vals)
 
@@ -115,6 +227,10 @@ class MeetingMinutesGuardMixin(models.AbstractModel):
         for name in names:
             if vals[name] != defaults.get(name, False):
                 self._raise_workflow_field(name)
+
+    def _check_create_values(self, vals_list):
+        """An early refusal, before the insert, of what the values of a create
+        already show; never the only check (``_check_created`` is)."""
 
     def _check_created(self):
         """The records just created, as they are (see the class)."""

@@ -28,3 +28,4 @@ from . import test_compliance
 from . import test_rpc_side_doors
 from . import test_rpc_reports
 from . import test_rpc_calendar
+from . import test_rpc_bad_input

@@ -1,11 +1,11 @@
 from collections import Counter
-from datetime import datetime, time
+from datetime import date, datetime, time
 
 import pytz
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools.i18n import format_list
 
 RATES = ("notice_ok", "completion_ok", "distribution_ok")
@@ -35,8 +35,47 @@ class MeetingMinutesComplianceWizard(models.TransientModel):
         "res.company", required=True, default=lambda self: self.env.company
     )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._check_month_value(vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._check_month_value(vals)
+        return super().write(vals)
+
+    @api.model
+    def _check_month_value(self, vals):
+        """The month as the client sends it (a date string), checked before the
+        database sees it: any month from 1900 until the last month a meeting may
+        take place in."""
+        if "month" not in vals:
+            return
+        value = vals["month"]
+        if not value:
+            raise ValidationError(_("Choose the month to report on."))
+        try:
+            # a string as JSON sends it, or a date (to_date slices any sequence)
+            month = (
+                fields.Date.to_date(value) if isinstance(value, str | date) else None
+            )
+        except ValueError:
+            month = None
+        last = self.env["res.company"]._meeting_date_range()[1]
+        if not (month and date(1900, 1, 1) <= month <= last):
+            raise ValidationError(
+                _(
+                    "%(value)s is not a month to report on: give a day of a month "
+                    "between 1900 and %(last)s, e.g. 2026-06-01.",
+                    value=value,
+                    last=f"{last:%Y-%m}",
+                )
+            )
+
     def action_print(self):
-        self.ensure_one()
+        if len(self) != 1:
+            raise UserError(_("Print the compliance report of one month at a time."))
         if not self._get_rows():
             raise UserError(
                 _(

@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from ..models.meeting_minutes_guard_mixin import check_values
+
 
 class MeetingMinutesReasonWizard(models.TransientModel):
     """The reason that a step of the workflow asks for: a short notice, a rejection,
@@ -39,6 +41,8 @@ class MeetingMinutesReasonWizard(models.TransientModel):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            check_values(self, vals)
         wizards = super().create(vals_list)
         # the dialog as it was made, whatever default or value gave its minutes
         for wizard in wizards:
@@ -48,6 +52,10 @@ class MeetingMinutesReasonWizard(models.TransientModel):
             ):
                 raise UserError(_("The objection is made on the minutes it is about."))
         return wizards
+
+    def write(self, vals):
+        check_values(self, vals)
+        return super().write(vals)
 
     def action_confirm(self):
         self.ensure_one()

@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from ..models.meeting_minutes_guard_mixin import check_values
+
 
 class MeetingMinutesSignWizard(models.TransientModel):
     """The recorder signs the draft read out (then it is confirmed), or the
@@ -35,12 +37,18 @@ class MeetingMinutesSignWizard(models.TransientModel):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            check_values(self, vals)
         wizards = super().create(vals_list)
         # the dialog as it was made, whatever default or value gave its minutes
         for wizard in wizards:
             wizard.meeting_id._check_readable()
             wizard.meeting_id._check_can_sign(wizard.role)
         return wizards
+
+    def write(self, vals):
+        check_values(self, vals)
+        return super().write(vals)
 
     def action_sign(self):
         self.ensure_one()
