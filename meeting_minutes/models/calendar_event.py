@@ -365,7 +365,7 @@ class CalendarEvent(models.Model):
                 }
             )
             for meeting in minutes:
-                meeting.message_post(
+                meeting._workflow().message_post(
                     body=Markup("%s<br/>%s → %s")
                     % (
                         _("The calendar event was moved."),

@@ -1142,7 +1142,7 @@ class MeetingMinutes(models.Model):
             # sudo: a change of the content the user may make; asking again is
             # its consequence, written by the workflow
             decided.sudo()._workflow().write({"confirmed": False, "objection": False})
-            meeting.message_post(
+            meeting._workflow().message_post(
                 body=Markup("<p>%s</p><ul>%s</ul>") % (reason, lines),
                 subtype_xmlid="mail.mt_note",
             )
@@ -1697,7 +1697,7 @@ class MeetingMinutes(models.Model):
             if not meeting.calendar_event_id:
                 meeting._create_calendar_event()
             if meeting._is_short_notice(now):
-                meeting.message_post(
+                meeting._workflow().message_post(
                     body=Markup("<p>%s</p><p>%s</p>")
                     % (
                         _(
@@ -1759,7 +1759,7 @@ class MeetingMinutes(models.Model):
         self._workflow().write(
             {f"{prefix}_signature": signature, f"{prefix}_signed_on": now}
         )
-        self.message_post(
+        self._workflow().message_post(
             body=_(
                 "Signed by %(name)s (%(role)s).",
                 name=self.env.user.name,
@@ -1775,7 +1775,7 @@ class MeetingMinutes(models.Model):
         )
         for meeting in self:
             # the draft as read out and confirmed on the spot, kept in the chatter
-            meeting.message_post(
+            meeting._workflow().message_post(
                 body=meeting._render_confirmed_draft(), subtype_xmlid="mail.mt_note"
             )
 
@@ -1839,7 +1839,7 @@ class MeetingMinutes(models.Model):
                 "revision_reason": False,
             }
         )
-        self.message_post(
+        self._workflow().message_post(
             body=Markup("<p>%s</p><p><code>%s</code></p>")
             % (
                 _(
@@ -1893,7 +1893,7 @@ class MeetingMinutes(models.Model):
         )
         self.activity_unlink(["meeting_minutes.mail_activity_type_distribute_minutes"])
         for meeting in self:
-            meeting.message_post(
+            meeting._workflow().message_post(
                 body=_(
                     "Revision %(version)s requested: %(reason)s",
                     version=meeting.revision_number + 1,
@@ -1916,7 +1916,7 @@ class MeetingMinutes(models.Model):
         self._workflow().write({"state": "confirmed", "reject_reason": reason})
         self.activity_unlink(["meeting_minutes.mail_activity_type_approve_minutes"])
         for meeting in self:
-            meeting.message_post(
+            meeting._workflow().message_post(
                 body=_("Minutes rejected: %(reason)s", reason=reason),
                 subtype_xmlid="mail.mt_comment",
                 partner_ids=meeting.recorder_id.partner_id.ids,
@@ -1937,7 +1937,7 @@ class MeetingMinutes(models.Model):
             ]
         )
         for meeting in self:
-            meeting.message_post(
+            meeting._workflow().message_post(
                 body=_("Meeting cancelled: %(reason)s", reason=reason),
                 subtype_xmlid="mail.mt_note",
             )
@@ -1972,7 +1972,7 @@ class MeetingMinutes(models.Model):
             }
         )
         for meeting in self:
-            meeting.message_post(
+            meeting._workflow().message_post(
                 body=_("Reset to draft: %(reason)s", reason=reason),
                 subtype_xmlid="mail.mt_note",
             )
@@ -2855,7 +2855,7 @@ class MeetingMinutes(models.Model):
         attendees.with_context(no_mail_to_attendees=False)._send_mail_to_attendees(
             template
         )
-        self.message_post(
+        self._workflow().message_post(
             body=_(
                 "Invitation sent to %(names)s.",
                 # those the calendar mails: with an email, not the one who schedules

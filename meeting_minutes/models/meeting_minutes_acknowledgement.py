@@ -117,7 +117,7 @@ class MeetingMinutesAcknowledgement(models.Model):
         unread.sudo().acknowledged_on = fields.Datetime.now()
         for receipt in unread:
             # sudo: the recipient may read the mail outside Odoo, without a user
-            receipt.meeting_id.sudo().message_post(
+            receipt.meeting_id.sudo()._workflow().message_post(
                 body=_(
                     "%(name)s confirmed reading the minutes.",
                     name=receipt.partner_id.name,

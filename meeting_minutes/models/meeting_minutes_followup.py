@@ -214,7 +214,7 @@ class MeetingMinutesFollowup(models.Model):
         decided = other.filtered("decision")
         (other - decided).unlink()
         for meeting, kept in decided.grouped("meeting_id").items():
-            meeting.message_post(
+            meeting._workflow().message_post(
                 body=_(
                     "These items of %(previous)s were already reviewed here and stay "
                     "in the follow-up: %(items)s",

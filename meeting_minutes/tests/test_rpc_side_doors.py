@@ -5,10 +5,12 @@ Each test is an attempt that got through before the guards checked the records
 as they are after the create or write (the line's real meeting, whatever
 default, context or command put it there)."""
 
+import json
 import re
 
 from odoo import Command
 from odoo.tests import tagged
+from odoo.tools import mute_logger
 
 from .common_rpc import MeetingRpcCase
 from .common_workflow import SIGNATURE
@@ -171,6 +173,62 @@ class TestSideDoors(MeetingRpcCase):
                     }
                 )
             ],
+        )
+        # the chatter's own route (which posts in sudo): a look-alike workflow note
+        self.login(self.engineer)
+        with mute_logger("odoo.http"):
+            answer = self.url_open(
+                "/mail/message/post",
+                data=json.dumps(
+                    {
+                        "jsonrpc": "2.0",
+                        "method": "call",
+                        "params": {
+                            "thread_model": "meeting.minutes",
+                            "thread_id": meeting.id,
+                            "post_data": {
+                                "body": "Approved PDF frozen (revision 2)",
+                                "message_type": "notification",
+                                "subtype_xmlid": "mail.mt_note",
+                            },
+                        },
+                    }
+                ),
+                headers={"Content-Type": "application/json"},
+            ).json()
+        self.assertEqual(answer["error"]["data"]["name"], "odoo.exceptions.UserError")
+        # other parameters of the workflow's notes
+        for extra in (
+            {"record_name": "FORGED NAME"},
+            {"message_id": "<forged@example.com>"},
+            {"mail_activity_type_id": 1},
+            {"message_type": "notification"},
+            {"message_type": "comment", "subtype_xmlid": "mail.mt_activities"},
+        ):
+            with self.subTest(extra=extra):
+                self.assertRpcRefused(
+                    self.engineer,
+                    "meeting.minutes",
+                    "message_post",
+                    [meeting.id],
+                    body="x",
+                    **{"message_type": "comment", **extra},
+                )
+        # the composer, in the host's address
+        composer_id = self.rpc(
+            self.engineer,
+            "mail.compose.message",
+            "create",
+            {
+                "model": "meeting.minutes",
+                "res_ids": str([meeting.id]),
+                "composition_mode": "comment",
+                "body": "<p>Approved.</p>",
+                "email_from": self.host.email,
+            },
+        )
+        self.assertRpcRefused(
+            self.engineer, "mail.compose.message", "action_send_mail", [composer_id]
         )
         # the organizer's variant: a command of the minutes' messages
         self.assertRpcRefused(
