@@ -200,6 +200,18 @@ class MeetingMinutesGuardMixin(models.AbstractModel):
             self._check_write(set(vals) - (MAIL_FIELDS & self._fields.keys()), vals)
         return super().write(vals)
 
+    def ensure_one(self):
+        """An action of one record called on none or several (an RPC client
+        sends any ids): a clear refusal, not Odoo's "Expected singleton"."""
+        if len(self._ids) != 1:
+            raise UserError(
+                _(
+                    "This is done on one record of %(model)s at a time.",
+                    model=self._meeting_guard_label(),
+                )
+            )
+        return self
+
     # ------------------------------------------------------------
     # CHECKS
     # ------------------------------------------------------------
