@@ -2,6 +2,7 @@ from markupsafe import Markup
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.osv import expression
 from odoo.tools import SQL, html2plaintext
 
 from .meeting_minutes_content_mixin import SYNC_KEY, WORKFLOW_TOKEN, is_sync
@@ -32,6 +33,12 @@ GUARDED_FIELDS = frozenset(
 MOVING_FIELDS = frozenset(
     {*SYNCED_FIELDS, "duration", "allday", "start_date", "stop_date"}
 )
+# all that one who does not organize the minutes changes of their event: his
+# own answer to the invitation, on his attendee line (Odoo's accept / decline
+# buttons and the invitation's links write it) ...
+ANSWER_FIELDS = frozenset({"state", "availability"})
+# ... also through the event (each line is checked by calendar.attendee)
+ANSWER_EVENT_FIELDS = frozenset({"attendee_ids"})
 
 
 class CalendarEvent(models.Model):
@@ -42,7 +49,9 @@ class CalendarEvent(models.Model):
     # those who may read the minutes of a private event see it as its attendees
     # do (_check_private_event_conditions)
     is_meeting_minutes_reader = fields.Boolean(
-        compute="_compute_is_meeting_minutes_reader", compute_sudo=False
+        compute="_compute_is_meeting_minutes_reader",
+        search="_search_is_meeting_minutes_reader",
+        compute_sudo=False,
     )
 
     @api.depends("meeting_minutes_ids")
@@ -63,7 +72,7 @@ class CalendarEvent(models.Model):
         # searched from the minutes, as the user: the rules of the minutes decide,
         # and no field of the events is read (this runs while the calendar masks
         # them, see _check_private_event_conditions)
-        Minutes = self.env["meeting.minutes"]
+        Minutes = self._meeting_minutes_as_user()
         event_ids = [event_id for event_id in self._origin.ids if event_id]
         readable = set()
         if event_ids and Minutes.has_access("read"):
@@ -75,6 +84,33 @@ class CalendarEvent(models.Model):
             }
         for event in self:
             event.is_meeting_minutes_reader = event._origin.id in readable
+
+    def _search_is_meeting_minutes_reader(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(_("Operation not supported"))
+        # as the user, in a record rule too (which Odoo applies as superuser)
+        Minutes = self._meeting_minutes_as_user()
+        if Minutes.has_access("read"):
+            query = Minutes._search([("calendar_event_id", "!=", False)])
+            domain = [("id", "in", query.subselect("calendar_event_id"))]
+        else:
+            domain = expression.FALSE_DOMAIN
+        return domain if (operator == "=") == value else ["!", *domain]
+
+    @api.depends("meeting_minutes_ids", "partner_ids")
+    @api.depends_context("uid")
+    def _compute_display_name(self):
+        # the calendar names the private events the user does not see "Busy"
+        # (_check_private_event_conditions); what he sees of an event of minutes
+        # depends on who he is, also through a many2one (its display name is
+        # computed as superuser: fields.Many2one.convert_to_read)
+        return super()._compute_display_name()
+
+    def _meeting_minutes_as_user(self):
+        """The minutes as the user sees them, even under sudo: whether he may see
+        an event of minutes is his own, whoever asks (a many2one's display name,
+        a record rule: both are computed as superuser)."""
+        return self.env["meeting.minutes"].with_user(self.env.uid)
 
     # ------------------------------------------------------------
     # PRIVACY
@@ -103,6 +139,8 @@ class CalendarEvent(models.Model):
         archiving = "active" in vals and not vals["active"]
         if archiving or GUARDED_FIELDS & set(vals):
             self._check_can_change_meeting_minutes(removing=archiving)
+        if set(vals) - ANSWER_EVENT_FIELDS:
+            self._check_is_meeting_minutes_organizer()
         result = super().write(vals)
         if "privacy" in vals:
             self._check_meeting_minutes_private()
@@ -170,6 +208,40 @@ class CalendarEvent(models.Model):
                         minutes=minutes_sudo.display_name,
                     )
                 )
+
+    def _check_is_meeting_minutes_organizer(self):
+        """The event of minutes, its attendees included, is the minutes' business:
+        those who may manage them (can_manage: their host, their recorder, a
+        meeting manager) change it, and the others answer their own invitation
+        (calendar.attendee). Cancelled minutes too: they still hold the event,
+        its description is their purpose and agenda, and they may come back."""
+        if self.env.su:
+            return
+        # sudo: see _check_can_change_meeting_minutes
+        for minutes_sudo in self._get_meeting_minutes_sudo():
+            if minutes_sudo.can_manage:
+                continue
+            if not minutes_sudo.with_env(self.env).has_access("read"):
+                raise AccessError(
+                    _(
+                        "This calendar event holds the minutes of a meeting: only "
+                        "their host, their recorder or a meeting manager can change "
+                        "it or its attendees. You may only answer your own "
+                        "invitation."
+                    )
+                )
+            raise AccessError(
+                _(
+                    "The calendar event %(event)s holds the minutes %(minutes)s: "
+                    "only their host, their recorder or a meeting manager can "
+                    "change it or its attendees. You may only answer your own "
+                    "invitation.",
+                    event=minutes_sudo.calendar_event_id.with_env(
+                        self.env
+                    ).display_name,
+                    minutes=minutes_sudo.display_name,
+                )
+            )
 
     def _check_meeting_minutes_private(self):
         """The event of minutes stays private (what it shows outsiders, see
@@ -390,10 +462,72 @@ class CalendarEvent(models.Model):
             minutes._do_cancel(reason)
 
 
+class CalendarAttendee(models.Model):
+    """The attendees of an event of minutes are the minutes' business (see
+    CalendarEvent._check_is_meeting_minutes_organizer); the minutes push theirs
+    to the event themselves, as superuser (is_sync)."""
+
+    _inherit = "calendar.attendee"
+
+    # ------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        attendees = super().create(vals_list)
+        # the result: the events the lines joined, whoever chose them (a value,
+        # a default_event_id, a command of the event)
+        attendees._get_events_of_attendees()._check_is_meeting_minutes_organizer()
+        return attendees
+
+    def write(self, vals):
+        if set(vals) <= ANSWER_FIELDS:
+            result = super().write(vals)
+            self._check_meeting_minutes_answer()
+            return result
+        # the events the lines leave, then those they join
+        self._get_events_of_attendees()._check_is_meeting_minutes_organizer()
+        result = super().write(vals)
+        self._get_events_of_attendees()._check_is_meeting_minutes_organizer()
+        return result
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_meeting_minutes(self):
+        self._get_events_of_attendees()._check_is_meeting_minutes_organizer()
+
+    # ------------------------------------------------------------
+    # BUSINESS METHODS
+    # ------------------------------------------------------------
+
+    def _check_meeting_minutes_answer(self):
+        """Everyone answers his own invitation; the answers of others, on an event
+        of minutes, are for the minutes' organizers."""
+        if self.env.su:
+            return
+        partner = self.env.user.partner_id
+        # sudo: whose line it is, on lines the user may not read (the record rule
+        # calendar_attendee_rule_meeting_minutes hides those of the events of
+        # minutes he does not see)
+        attendees_sudo = self.sudo()
+        others_sudo = attendees_sudo.filtered(lambda a: a.partner_id != partner)
+        others_sudo.event_id.with_env(self.env)._check_is_meeting_minutes_organizer()
+
+    def _get_events_of_attendees(self):
+        """The events of these lines, as the user: his checks decide."""
+        if self.env.su:
+            return self.event_id
+        # sudo: event_id only, of lines the user may not read (see
+        # _check_meeting_minutes_answer)
+        attendees_sudo = self.sudo()
+        return attendees_sudo.event_id.with_env(self.env)
+
+
 class MeetingMinutes(models.Model):
     """The minutes' side of the link to their calendar event."""
 
-    _inherit = "meeting.minutes"
+    # one concern of the minutes in its own file (as core splits account.journal)
+    _inherit = "meeting.minutes"  # pylint: disable=consider-merging-classes-inherited
 
     # the minutes move, archive and invite through their event: one event, one
     # set of minutes, whoever links them (cancelled ones included: reset to

@@ -2,7 +2,9 @@ from odoo import api, models
 
 # what an employee's reading of minutes by department depends on: the record
 # rules of the minutes read the user's employees' departments
-DEPARTMENT_ACCESS_FIELDS = frozenset({"department_id", "user_id", "active", "company_id"})
+DEPARTMENT_ACCESS_FIELDS = frozenset(
+    {"department_id", "user_id", "active", "company_id"}
+)
 
 
 class HrEmployee(models.Model):

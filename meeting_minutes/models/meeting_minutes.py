@@ -1107,6 +1107,9 @@ class MeetingMinutes(models.Model):
         for lines in (meeting_sudo.resolution_ids, meeting_sudo.action_ids):
             names = sorted(lines._meeting_read_out_fields)
             for line in lines.sorted("id"):
+                # a cancelled action item is no longer read out
+                cancelled = "state" in line._fields and line.state == "cancelled"
+                digest.update(repr((line._name, line.id, cancelled)).encode())
                 for name in names:
                     value = line[name]
                     if isinstance(value, models.BaseModel):
@@ -1153,10 +1156,12 @@ class MeetingMinutes(models.Model):
         self._check_is_organizer()
         # who decided on their own device decides again themself
         attendees = self.attendee_ids.filtered(
-            lambda a: a.attendance == "present"
-            and not a.confirmed
-            and not a.objection
-            and not a.decided_self
+            lambda a: (
+                a.attendance == "present"
+                and not a.confirmed
+                and not a.objection
+                and not a.decided_self
+            )
         )
         attendees.write({"confirmed": True})
         return {

@@ -158,12 +158,14 @@ class MeetingMinutesAttendee(models.Model):
         return result
 
     def _check_create_values(self, vals_list):
-        super()._check_create_values(vals_list)
+        result = super()._check_create_values(vals_list)
         self._check_attendance_open(self._get_meetings_from_values(vals_list))
+        return result
 
     def _check_created(self):
-        super()._check_created()
+        result = super()._check_created()
         self._check_attendance_open(self.meeting_id)
+        return result
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_confirmed_attendance(self):

@@ -23,6 +23,7 @@ PROGRESS_STATES = OPEN_STATES + ("submitted", "approved", "distributed")
 ROOM_NOTIFICATION = "meeting_minutes.room_update"
 ROOM_SUBCHANNEL = "meeting_minutes_room"
 
+
 class MeetingMinutesContentMixin(models.AbstractModel):
     """The lines of the minutes (attendance, discussion, resolutions, action items,
     follow-up review).
@@ -155,10 +156,10 @@ class MeetingMinutesContentMixin(models.AbstractModel):
         return self.mapped("meeting_id")
 
     def _check_create_values(self, vals_list):
-        super()._check_create_values(vals_list)
         meetings = self._get_meetings_from_values(vals_list)
         if meetings:
             meetings._check_can_edit_content()
+        return super()._check_create_values(vals_list)
 
     def _get_meetings_from_values(self, vals_list):
         """The meetings the values name (an RPC client may leave the parent to
@@ -175,8 +176,8 @@ class MeetingMinutesContentMixin(models.AbstractModel):
         """The lines as they are after the create: their meeting's content is
         open and the user may edit it, whatever put them in that meeting (a
         value, a ``default_*`` key of the context, a command of the parent)."""
-        super()._check_created()
         self._check_content_open(self._get_meetings())
+        return super()._check_created()
 
     def _check_write(self, changed, vals):
         for parent in {self._meeting_parent_field, "meeting_id"} & changed:

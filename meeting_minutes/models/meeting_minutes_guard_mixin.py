@@ -118,7 +118,11 @@ def check_values(records, vals):
     env = records.env
     if not all(is_id(id_) for id_ in records._ids):
         raise ValidationError(
-            _("%(ids)s are not ids of %(model)s.", ids=records._ids, model=records._description)
+            _(
+                "%(ids)s are not ids of %(model)s.",
+                ids=records._ids,
+                model=records._description,
+            )
         )
     for name, value in vals.items():
         field = records._fields.get(name)
@@ -232,7 +236,9 @@ class MeetingMinutesGuardMixin(models.AbstractModel):
 
     def _check_workflow_values(self, vals):
         """A create may give the workflow fields their default value only."""
-        names = sorted(self._meeting_workflow_fields & {k for k, v in vals.items() if v})
+        names = sorted(
+            self._meeting_workflow_fields & {k for k, v in vals.items() if v}
+        )
         if not names:
             return
         defaults = self.default_get(names)

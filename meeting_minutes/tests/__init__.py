@@ -29,3 +29,4 @@ from . import test_rpc_side_doors
 from . import test_rpc_reports
 from . import test_rpc_calendar
 from . import test_rpc_bad_input
+from . import test_rpc_attachments

@@ -91,7 +91,8 @@ class MeetingRpcCase(MeetingWorkflowCase, HttpCase):
         self.assertIn(
             data["name"],
             CLEAN_REFUSALS,
-            f"{model}.{method} by {user.login}: not a clean refusal\n{data.get('debug')}",
+            f"{model}.{method} by {user.login}: not a clean refusal\n"
+            f"{data.get('debug')}",
         )
         if message:
             self.assertIn(message, data["message"])

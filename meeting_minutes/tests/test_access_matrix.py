@@ -842,8 +842,10 @@ class TestMeetingAccessMatrix(MeetingWorkflowCase):
                     revision.with_user(user).unlink()
                 with self.assertRaises(AccessError):
                     revision.with_user(user).write({"sha256": "0" * 64})
-        # sharing it is no change
-        attachment.with_user(self.recorder).generate_access_token()
+        # nor gives it a link that opens it without login
+        with self._refused(UserError, "never by a link without login"):
+            attachment.with_user(self.recorder).generate_access_token()
+        self.assertFalse(attachment.sudo().access_token)
         self.assertTrue(attachment.exists())
         self.assertEqual(meeting.approved_report_id, attachment)
         self.assertTrue(meeting._verify_approved_report())

@@ -21,7 +21,6 @@ huge numbers, out of range dates, invalid selections.
 import logging
 import re
 import time
-import unittest
 from datetime import date, datetime, timedelta
 
 from freezegun import freeze_time
@@ -397,7 +396,7 @@ RPC_BAD_INPUTS = [
      Call("meeting.minutes.action", "write", Ids("draft_action"),
           {"deadline": "32-13-2026"}),
      r"^32-13-2026 is not a date: give Deadline as 2026-06-15\.$"),
-    # --- wrong types: the reason and signature wizards (their create and write) -------------------
+    # --- wrong types: the reason and signature wizards (their create and write) --
     ("reason wizard of an unknown mode", "recorder",
      Call("meeting.minutes.reason.wizard", "create",
           {"meeting_ids": [(6, 0, [Ref("draft")])], "mode": "delete",

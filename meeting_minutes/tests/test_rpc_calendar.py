@@ -433,3 +433,269 @@ class TestRpcCalendar(MeetingRpcCase):
             message=f"holds the minutes {minutes.display_name}",
         )
         self.assertRecordValues(event, [{"start": self.start, "active": True}])
+
+    # ------------------------------------------------------------
+    # who changes the event of minutes and its attendees
+    # ------------------------------------------------------------
+
+    def _attendee_of(self, event, user):
+        return event.attendee_ids.filtered(lambda a: a.partner_id == user.partner_id)
+
+    def test_outsider_cannot_join_event_of_minutes(self):
+        """Closed hole: a meeting user who may not read the minutes created his
+        own calendar.attendee line on their private event: he attended it, read
+        its name, purpose and agenda, and was mailed the calendar's "Date
+        updated" when it moved; so did a reader of the minutes who is not
+        invited. The attendees of an event of minutes are now the minutes'
+        business; the minutes still push theirs to the event."""
+        event = self._create_event()
+        minutes = self._open(self.recorder, event)
+        invited = event.partner_ids
+        message = self.assertRpcRefused(
+            self.outsider,
+            "calendar.attendee",
+            "create",
+            [{"event_id": event.id, "partner_id": self.outsider.partner_id.id}],
+            message="This calendar event holds the minutes of a meeting",
+        )
+        self.assertNotIn(minutes.reference, message)
+        self.assertNotIn(event.name, message)
+        # a reader of the minutes (R&D attends them), not invited to their event
+        # (the calendar's own rule keeps him from writing the private event: its
+        # partner_ids and attendee_ids are refused to him as they were)
+        director = self.rd_director.partner_id
+        self.assertRpcRefused(
+            self.rd_director,
+            "calendar.attendee",
+            "create",
+            [{"event_id": event.id, "partner_id": director.id}],
+            message=f"holds the minutes {minutes.display_name}",
+        )
+        self.assertEqual(event.partner_ids, invited)
+        self.assertEqual(event.attendee_ids.partner_id, invited)
+        self._assertMasked(self.outsider, event)
+        # the host moves the event: nothing reaches those refused
+        later = self.start + timedelta(days=1)
+        self.rpc(
+            self.host,
+            "calendar.event",
+            "write",
+            [event.id],
+            {"start": str(later), "stop": str(later + timedelta(hours=1))},
+        )
+        self.assertFalse(
+            self.env["mail.message"].search(
+                [
+                    ("model", "=", event._name),
+                    ("res_id", "=", event.id),
+                    (
+                        "partner_ids",
+                        "in",
+                        (self.outsider | self.rd_director).partner_id.ids,
+                    ),
+                ]
+            )
+        )
+        # the minutes invite their own attendees to the event (as the workflow)
+        self.rpc(
+            self.recorder,
+            "meeting.minutes",
+            "write",
+            [minutes.id],
+            {
+                "attendee_ids": [(0, 0, {"user_id": self.sales_rep.id})],
+                "agenda_ids": [(0, 0, {"name": "Freeze"})],
+            },
+        )
+        self.assertIs(
+            self.rpc(self.recorder, "meeting.minutes", "action_schedule", [minutes.id]),
+            True,
+        )
+        self.assertEqual(event.partner_ids, minutes._get_invitation_partners())
+        self.assertLessEqual(invited | self.sales_rep.partner_id, event.partner_ids)
+        self.assertNotIn(self.outsider.partner_id, event.partner_ids)
+        self.assertEqual(event.attendee_ids.partner_id, event.partner_ids)
+
+    def test_attendee_only_answers_on_event_of_minutes(self):
+        """Closed hole: an attendee of the event of minutes who does not organize
+        them renamed it, rewrote its description, made himself its organizer,
+        removed an invitee, deleted the host's attendee line and invited an
+        outsider (who then read the purpose and agenda). He now answers his own
+        invitation and changes nothing else; the organizers of the minutes still
+        do."""
+        event = self._create_event()
+        minutes = self._open(self.recorder, event)
+        values = {
+            "name": event.name,
+            "description": event.description,
+            "user_id": self.host.id,
+        }
+        invited = event.partner_ids
+        host_line = self._attendee_of(event, self.host)
+        own_line = self._attendee_of(event, self.engineer)
+        refused = f"holds the minutes {minutes.display_name}"
+        for vals in (
+            {"name": "Nothing to freeze", "description": "<p>Never mind</p>"},
+            {"user_id": self.engineer.id},
+            {"partner_ids": [(3, self.recorder.partner_id.id)]},
+            {"partner_ids": [(4, self.outsider.partner_id.id)]},
+            {"attendee_ids": [(2, host_line.id)]},
+            {"attendee_ids": [(1, host_line.id, {"state": "declined"})]},
+        ):
+            self.assertRpcRefused(
+                self.engineer,
+                "calendar.event",
+                "write",
+                [event.id],
+                vals,
+                message=refused,
+            )
+        for method, *args in (
+            ("unlink", host_line.ids),
+            ("write", host_line.ids, {"state": "declined"}),
+            ("do_decline", host_line.ids),
+            ("write", own_line.ids, {"partner_id": self.outsider.partner_id.id}),
+            ("write", own_line.ids, {"event_id": self._create_event().id}),
+        ):
+            self.assertRpcRefused(
+                self.engineer, "calendar.attendee", method, *args, message=refused
+            )
+        self.assertRecordValues(event, [values])
+        self.assertEqual(event.partner_ids, invited)
+        self.assertEqual(event.attendee_ids.partner_id, invited)
+        self.assertEqual(host_line.state, "accepted")
+        # his own answer: the calendar's buttons, his line, the invitation's link
+        self.rpc(
+            self.engineer,
+            "calendar.event",
+            "change_attendee_status",
+            [event.id],
+            "declined",
+            "self_only",
+        )
+        self.assertEqual(own_line.state, "declined")
+        self.rpc(
+            self.engineer,
+            "calendar.attendee",
+            "write",
+            own_line.ids,
+            {"state": "tentative"},
+        )
+        self.assertEqual(own_line.state, "tentative")
+        self.rpc(
+            self.engineer,
+            "calendar.event",
+            "write",
+            [event.id],
+            {"attendee_ids": [(1, own_line.id, {"state": "declined"})]},
+        )
+        self.assertEqual(own_line.state, "declined")
+        self.url_open(
+            f"/calendar/meeting/accept?token={own_line.access_token}&id={event.id}"
+        )
+        self.env.invalidate_all()
+        self.assertEqual(own_line.state, "accepted")
+        # the organizers of the minutes change the event and its attendees
+        sales = self.sales_rep.partner_id
+        self.rpc(
+            self.recorder,
+            "calendar.event",
+            "write",
+            [event.id],
+            {"name": "Budget freeze", "partner_ids": [(4, sales.id)]},
+        )
+        self.assertEqual(event.attendee_ids.partner_id, invited | sales)
+        self.rpc(
+            self.host,
+            "calendar.attendee",
+            "write",
+            self._attendee_of(event, self.sales_rep).ids,
+            {"state": "tentative"},
+        )
+        self.rpc(
+            self.host,
+            "calendar.event",
+            "write",
+            [event.id],
+            {"partner_ids": [(3, sales.id)]},
+        )
+        self.assertRecordValues(event, [{"name": "Budget freeze"}])
+        self.assertEqual(event.partner_ids, invited)
+        self.assertEqual(event.attendee_ids.partner_id, invited)
+
+    def test_attendees_of_event_of_minutes_hidden_from_outsiders(self):
+        """Closed hole: an outsider listed the calendar.attendee lines of the
+        events of minutes: who was invited, and the real name of each event
+        (Odoo names a many2one as superuser). The lines of an event of minutes
+        are for those who see it, and the event is "Busy" to the others wherever
+        it is named."""
+        event = self._create_event(
+            recurrency=True,
+            rrule_type="daily",
+            interval=1,
+            end_type="count",
+            count=2,
+        )
+        event = event.recurrence_id.base_event_id
+        self._open(self.recorder, event)
+        lines = event.attendee_ids
+        domain = [("event_id", "in", event.ids)]
+        for user in (self.outsider, self.employee, self.foreigner):
+            self.assertEqual(
+                self.rpc(
+                    user,
+                    "calendar.attendee",
+                    "search_read",
+                    domain,
+                    ["event_id", "partner_id"],
+                ),
+                [],
+                f"search_read by {user.login}",
+            )
+            self.assertRpcRefused(
+                user, "calendar.attendee", "read", lines.ids, ["event_id"]
+            )
+            # a many2one to the event, which they may read: its name is masked
+            [recurrence] = self.rpc(
+                user,
+                "calendar.recurrence",
+                "read",
+                event.recurrence_id.ids,
+                ["base_event_id"],
+            )
+            self.assertEqual(
+                recurrence["base_event_id"], [event.id, "Busy"], user.login
+            )
+            self.assertEqual(
+                event.with_user(user).sudo().display_name, "Busy", user.login
+            )
+        # those who see the event: its attendees, the readers of the minutes
+        for user in (self.engineer, self.manager, self.rd_director):
+            found = self.rpc(
+                user, "calendar.attendee", "search_read", domain, ["event_id"]
+            )
+            self.assertEqual(
+                sorted(line["id"] for line in found), sorted(lines.ids), user.login
+            )
+            self.assertEqual(
+                {tuple(line["event_id"]) for line in found},
+                {(event.id, "Budget freeze talks")},
+            )
+        # in one transaction, one user after the other
+        self.env.invalidate_all()
+        self.assertEqual(
+            event.with_user(self.engineer).display_name, "Budget freeze talks"
+        )
+        self.assertEqual(event.with_user(self.outsider).display_name, "Busy")
+        self.assertEqual(event.with_user(self.outsider).sudo().display_name, "Busy")
+        # the attendees of other events stay as the calendar shows them
+        other = self._create_event()
+        found = self.rpc(
+            self.outsider,
+            "calendar.attendee",
+            "search_read",
+            [("event_id", "=", other.id)],
+            ["event_id"],
+        )
+        self.assertEqual(len(found), len(other.attendee_ids))
+        self.assertEqual(found[0]["event_id"], [other.id, other.name])

@@ -296,7 +296,10 @@ class TestSideDoors(MeetingRpcCase):
         self.assertTrue(line.decided_self)
         # ... and the organizer never records for the one who decided themself
         self.rpc(
-            self.recorder, "meeting.minutes", "action_confirm_all_attendees", [meeting.id]
+            self.recorder,
+            "meeting.minutes",
+            "action_confirm_all_attendees",
+            [meeting.id],
         )
         self.assertFalse(line.confirmed)
         self.assertRpcRefused(
@@ -387,7 +390,13 @@ class TestSideDoors(MeetingRpcCase):
     def test_07_nobody_grants_themself_a_department(self):
         self.env["ir.config_parameter"].set_param("hr.hr_employee_self_edit", True)
         # what the profile lets the user change still changes
-        self.rpc(self.outsider, "res.users", "write", [self.outsider.id], {"private_city": "Suzhou"})
+        self.rpc(
+            self.outsider,
+            "res.users",
+            "write",
+            [self.outsider.id],
+            {"private_city": "Suzhou"},
+        )
         self.assertRpcRefused(
             self.outsider,
             "res.users",

@@ -69,7 +69,7 @@ class MeetingMinutesComplianceWizard(models.TransientModel):
                     "%(value)s is not a month to report on: give a day of a month "
                     "between 1900 and %(last)s, e.g. 2026-06-01.",
                     value=value,
-                    last=f"{last:%Y-%m}",
+                    last=last.strftime("%Y-%m"),
                 )
             )
 

@@ -9,11 +9,14 @@ import {stepUtils} from "@web_tour/tour_service/tour_utils";
 
 const FORM = ".o_form_view";
 
+// a button of the form once the form is idle: Odoo disables its buttons while
+// one of them runs, a reload that follows included (a click before it is lost)
 function clickButton(name, content) {
     return {
         content,
-        trigger: `${FORM} .o_form_statusbar button[name="${name}"]`,
+        trigger: `${FORM} .o_form_statusbar button[name="${name}"]:enabled`,
         run: "click",
+        timeout: SERVER_TIMEOUT,
     };
 }
 
@@ -67,8 +70,34 @@ function pick(input, name, content) {
     ];
 }
 
+// "Everyone present confirms" reloads the form after its notification (the
+// notification's next action): a button clicked before the reload is lost with
+// the old form. The form is marked before, and the next steps wait for the new
+// one, unmarked.
+function markFormBeforeReload() {
+    return {
+        content: "The form before the reload",
+        trigger: `${FORM}`,
+        run() {
+            document.querySelector(FORM).dataset.mmBeforeReload = "1";
+        },
+    };
+}
+
+function formReloaded() {
+    return {
+        content: "The form is reloaded",
+        trigger: `${FORM}:not([data-mm-before-reload])`,
+        timeout: SERVER_TIMEOUT,
+    };
+}
+
 function notification(text, content) {
-    return {content, trigger: `.o_notification:contains(${text})`, timeout: SERVER_TIMEOUT};
+    return {
+        content,
+        trigger: `.o_notification:contains(${text})`,
+        timeout: SERVER_TIMEOUT,
+    };
 }
 
 // the app, from the apps menu: the user's landing page
@@ -140,12 +169,14 @@ registry.category("web_tour.tours").add("meeting_minutes_recorder_before_tour", 
         },
         {
             content: "The R&D director is absent",
-            trigger: cell("attendee_ids", "attendance", "select"),
+            // his line, once it is the one being edited (the list may have
+            // re-sorted when Sales Sun's line was saved)
+            trigger: `${FORM} .o_field_widget[name=attendee_ids] .o_selected_row:has(.o_field_widget[name=user_id] input:value(Director Chen)) .o_field_widget[name=attendance] select`,
             run: "selectByLabel Absent",
         },
         {
             content: "The reason of the absence",
-            trigger: cell("attendee_ids", "absence_reason"),
+            trigger: `${FORM} .o_field_widget[name=attendee_ids] .o_selected_row:has(.o_field_widget[name=user_id] input:value(Director Chen)) .o_field_widget[name=absence_reason] input`,
             run: "edit Visiting a supplier",
         },
         // the agenda
@@ -327,6 +358,7 @@ registry.category("web_tour.tours").add("meeting_minutes_recorder_during_tour", 
         },
         ...stepUtils.saveForm(),
         // the read-out: every present attendee confirms, the recorder signs
+        markFormBeforeReload(),
         clickButton("action_confirm_all_attendees", "Everyone present confirms"),
         {
             content: "Recorded on their behalf: confirm it",
@@ -334,6 +366,7 @@ registry.category("web_tour.tours").add("meeting_minutes_recorder_during_tour", 
             run: "click",
         },
         notification("confirmed", "The confirmations are recorded"),
+        formReloaded(),
         ...signAndConfirm("The recorder signs the draft"),
         checkState("confirmed", "confirmed"),
         clickButton("action_submit", "Submit to the host"),
@@ -593,6 +626,7 @@ registry.category("web_tour.tours").add("meeting_minutes_tour", {
 registry.category("web_tour.tours").add("meeting_minutes_tour_after", {
     steps: () => [
         checkState("in_progress", "in progress"),
+        markFormBeforeReload(),
         clickButton(
             "action_confirm_all_attendees",
             "The attendees confirm what was read out"
@@ -603,6 +637,7 @@ registry.category("web_tour.tours").add("meeting_minutes_tour_after", {
             run: "click",
         },
         notification("confirmed", "The confirmations are recorded"),
+        formReloaded(),
         // the recorder has signed on their own device: the host confirms
         clickButton("action_confirm", "The host confirms the signed draft"),
         checkState("confirmed", "confirmed"),
