@@ -36,6 +36,21 @@ def warm_up_http():
     return http.root.statics
 
 
+def add_public_holiday(calendar, day):
+    """A public holiday of ``calendar`` on ``day`` (a leave of no resource)."""
+    return calendar.env["resource.calendar.leaves"].create(
+        {
+            "name": "Public holiday",
+            "calendar_id": calendar.id,
+            "resource_id": False,
+            "date_from": datetime.combine(day, datetime.min.time()),
+            "date_to": datetime.combine(day, datetime.max.time()).replace(
+                microsecond=0
+            ),
+        }
+    )
+
+
 class TourCase(HttpCase):
     """HttpCase whose tours have the time a busy machine needs (TOUR_TIMEOUT)."""
 

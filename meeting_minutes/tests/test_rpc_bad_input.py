@@ -28,6 +28,7 @@ from freezegun import freeze_time
 from odoo.exceptions import ValidationError
 from odoo.tests import new_test_user, tagged
 
+from .common import add_public_holiday
 from .common_rpc import MeetingRpcCase
 from .common_workflow import MeetingWorkflowCase
 
@@ -683,17 +684,7 @@ class TestWorkingDaysBounded(MeetingWorkflowCase):
     says the same as the calendar counted day by day."""
 
     def _holiday(self, day):
-        self.env["resource.calendar.leaves"].create(
-            {
-                "name": "Public holiday",
-                "calendar_id": self.calendar.id,
-                "resource_id": False,
-                "date_from": datetime.combine(day, datetime.min.time()),
-                "date_to": datetime.combine(day, datetime.max.time()).replace(
-                    microsecond=0
-                ),
-            }
-        )
+        add_public_holiday(self.calendar, day)
 
     def test_far_dates_are_counted_by_arithmetic(self):
         company = self.company

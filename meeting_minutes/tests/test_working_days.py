@@ -1,7 +1,9 @@
-from datetime import date, datetime
+from datetime import date
 
 from odoo.exceptions import ValidationError
 from odoo.tests import TransactionCase, tagged
+
+from .common import add_public_holiday
 
 
 @tagged("post_install", "-at_install")
@@ -19,17 +21,7 @@ class TestWorkingDays(TransactionCase):
         cls.company.resource_calendar_id = cls.calendar
 
     def _holiday(self, day):
-        self.env["resource.calendar.leaves"].create(
-            {
-                "name": "Public holiday",
-                "calendar_id": self.calendar.id,
-                "resource_id": False,
-                "date_from": datetime.combine(day, datetime.min.time()),
-                "date_to": datetime.combine(day, datetime.max.time()).replace(
-                    microsecond=0
-                ),
-            }
-        )
+        add_public_holiday(self.calendar, day)
 
     def test_between(self):
         between = self.company._meeting_working_days_between
