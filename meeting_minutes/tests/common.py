@@ -2,7 +2,7 @@ import subprocess
 import tempfile
 from datetime import datetime, timedelta
 
-from odoo import http
+from odoo import fields, http
 from odoo.tests import new_test_user
 from odoo.tests.common import HttpCase, TransactionCase
 
@@ -61,7 +61,24 @@ class TourCase(HttpCase):
 
     def start_tour(self, url_path, tour_name, step_delay=None, **kwargs):
         kwargs.setdefault("timeout", TOUR_TIMEOUT)
-        return super().start_tour(url_path, tour_name, step_delay=step_delay, **kwargs)
+        # the days the browser's clock may have read while the tour ran
+        self.tour_days = {fields.Date.today()}
+        try:
+            return super().start_tour(
+                url_path, tour_name, step_delay=step_delay, **kwargs
+            )
+        finally:
+            self.tour_days.add(fields.Date.today())
+
+    def assertAWeekFromTourDay(self, day):
+        """``day`` is a week after a day the tour ran on: the tours type "a week
+        from today" on the server's clock (tour_steps.js aWeekFromToday), and a
+        tour may cross midnight."""
+        self.assertIn(
+            day - timedelta(days=7),
+            self.tour_days,
+            f"{day} is not a week after the tour's day",
+        )
 
 
 class MeetingMinutesCase(TransactionCase):

@@ -518,9 +518,9 @@ class TestMeetingRoomTour(TourCase, MeetingRoomCase):
                     # filled by the server from the owner
                     "department_id": self.dep_rd.id,
                     "resolution_id": self.meeting.resolution_ids.id,
-                    "deadline": fields.Date.today() + timedelta(days=7),
                 }
             ],
         )
+        self.assertAWeekFromTourDay(self.meeting.action_ids.deadline)
         self.assertFalse(self.meeting.agenda_ids[1].statement_ids)
         self.assertEqual(self.meeting.state, "in_progress")

@@ -4,7 +4,7 @@ from odoo import fields
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
-from .common import MeetingMinutesCase, TourCase
+from .common import TOUR_TIMEOUT, MeetingMinutesCase, TourCase
 from .common_workflow import SIGNATURE
 
 
@@ -18,9 +18,15 @@ class TestMeetingMinutesTour(TourCase, MeetingMinutesCase):
         self.env["ir.config_parameter"].sudo().set_param(
             "report.url", "http://127.0.0.1:9"
         )
-        # in ten minutes: a short notice (the tour gives the reason in the wizard),
-        # and it may be started already (from 30 minutes before)
-        start = fields.Datetime.now().replace(microsecond=0) + timedelta(minutes=10)
+        # five minutes inside the company's lead time: a short notice (the tour
+        # gives the reason in the wizard), it may be started already, and it
+        # still lies ahead when the tour (at most TOUR_TIMEOUT, 10 minutes) sends
+        # the invitations and when the test then tries to confirm it
+        lead = self.company.meeting_start_lead_minutes
+        self.assertGreater(lead * 60 - 300, TOUR_TIMEOUT)
+        start = fields.Datetime.now().replace(microsecond=0) + timedelta(
+            minutes=lead - 5
+        )
         meeting = self._create_meeting(start=start)
         meeting.attendee_ids.filtered(lambda a: a.user_id == self.engineer).write(
             {"attendance": "absent", "absence_reason": "Visiting a customer"}

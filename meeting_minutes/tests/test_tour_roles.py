@@ -94,10 +94,10 @@ class TestTourRoles(TourCase, MeetingWorkflowCase):
                     "name": "Submit the detailed plan for smart recommendation",
                     "owner_id": self.engineer.id,
                     "department_id": self.dep_rd.id,
-                    "deadline": fields.Date.today() + timedelta(days=7),
                 }
             ],
         )
+        self.assertAWeekFromTourDay(meeting.action_ids.deadline)
         present = meeting.attendee_ids.filtered(lambda a: a.attendance == "present")
         self.assertTrue(all(present.mapped("confirmed")))
 

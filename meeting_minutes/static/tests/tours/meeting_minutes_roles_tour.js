@@ -1,7 +1,11 @@
 /** @odoo-module **/
 
 import {registry} from "@web/core/registry";
-import {signatureDialog} from "@meeting_minutes/../tests/tours/tour_steps";
+import {
+    aWeekFromToday,
+    asShownEnUS,
+    signatureDialog,
+} from "@meeting_minutes/../tests/tours/tour_steps";
 import {stepUtils} from "@web_tour/tour_service/tour_utils";
 
 // One tour per role, through the menus, tabs, lines and buttons a person uses;
@@ -58,6 +62,14 @@ function cell(field, name, tail = "input") {
     return `.o_field_widget[name="${field}"] .o_selected_row .o_field_widget[name="${name}"] ${tail}`;
 }
 
+// the cell of the line just added to `field`: the line being edited whose `key`
+// cell is still empty. "Add a line" saves the line being edited and asks the
+// server for the new line's defaults; until it answers, the previous line is
+// the selected one, and a step on .o_selected_row alone would type into it.
+function newCell(field, key, name, tail = "input", keyTail = "input") {
+    return `.o_field_widget[name="${field}"] .o_selected_row:has(.o_field_widget[name="${key}"] ${keyTail}:value(/^$/)) .o_field_widget[name="${name}"] ${tail}`;
+}
+
 // type in a many2one (or many2many tags) input, then pick the exact name offered
 function pick(input, name, content) {
     return [
@@ -112,14 +124,6 @@ function openApp() {
     ];
 }
 
-// a date a week from today, typed as the user's format (en_US) shows it
-function inAWeek() {
-    const day = new Date();
-    day.setDate(day.getDate() + 7);
-    const pad = (value) => String(value).padStart(2, "0");
-    return `${pad(day.getMonth() + 1)}/${pad(day.getDate())}/${day.getFullYear()}`;
-}
-
 // ---------------------------------------------------------------------------
 // The recorder, before the meeting: from the calendar event to the started
 // meeting (the test opens the event in the Calendar's form).
@@ -161,7 +165,11 @@ registry.category("web_tour.tours").add("meeting_minutes_recorder_before_tour", 
         },
         // the attendance: Sales sends someone, the R&D director is away
         addLine("attendee_ids", "Add an attendee"),
-        ...pick(cell("attendee_ids", "user_id"), "Sales Sun", "Sales Sun attends"),
+        ...pick(
+            newCell("attendee_ids", "user_id", "user_id"),
+            "Sales Sun",
+            "Sales Sun attends"
+        ),
         {
             content: "Select the R&D director's line",
             trigger: `${FORM} .o_field_widget[name=attendee_ids] .o_data_row:contains(Director Chen) .o_data_cell[name=attendance]`,
@@ -184,13 +192,13 @@ registry.category("web_tour.tours").add("meeting_minutes_recorder_before_tour", 
         addLine("agenda_ids", "Add an agenda item"),
         {
             content: "First agenda item",
-            trigger: cell("agenda_ids", "name"),
+            trigger: newCell("agenda_ids", "name", "name"),
             run: "edit Feature priority",
         },
         addLine("agenda_ids", "Add a second agenda item"),
         {
             content: "Second agenda item",
-            trigger: cell("agenda_ids", "name"),
+            trigger: newCell("agenda_ids", "name", "name"),
             run: "edit Resources",
         },
         {
@@ -252,7 +260,7 @@ function statement(department, kind, text) {
         },
         {
             content: `The kind: ${kind}`,
-            trigger: `.modal ${cell("statement_ids", "kind", "select")}`,
+            trigger: `.modal ${newCell("statement_ids", "content", "kind", "select", "textarea")}`,
             run: `selectByLabel ${kind}`,
         },
     ];
@@ -335,7 +343,13 @@ registry.category("web_tour.tours").add("meeting_minutes_recorder_during_tour", 
         addLine("resolution_ids", "Add a resolution"),
         {
             content: "The resolution everyone abides by",
-            trigger: cell("resolution_ids", "content", "textarea"),
+            trigger: newCell(
+                "resolution_ids",
+                "content",
+                "content",
+                "textarea",
+                "textarea"
+            ),
             run: "edit Q3 priority: smart recommendation, UI polish 1.0, data encryption",
         },
         // the action items: the department comes from the owner
@@ -343,7 +357,7 @@ registry.category("web_tour.tours").add("meeting_minutes_recorder_during_tour", 
         addLine("action_ids", "Add an action item"),
         {
             content: "The task",
-            trigger: cell("action_ids", "name"),
+            trigger: newCell("action_ids", "name", "name"),
             run: "edit Submit the detailed plan for smart recommendation",
         },
         ...pick(cell("action_ids", "owner_id"), "Engineer Liu", "The owner"),
@@ -354,7 +368,7 @@ registry.category("web_tour.tours").add("meeting_minutes_recorder_during_tour", 
         {
             content: "The deadline",
             trigger: cell("action_ids", "deadline"),
-            run: `edit ${inAWeek()}`,
+            run: (helpers) => helpers.edit(asShownEnUS(aWeekFromToday())),
         },
         ...stepUtils.saveForm(),
         // the read-out: every present attendee confirms, the recorder signs

@@ -1,7 +1,11 @@
 /** @odoo-module **/
 
 import {registry} from "@web/core/registry";
-import {signatureDialog} from "@meeting_minutes/../tests/tours/tour_steps";
+import {
+    aWeekFromToday,
+    setDateInput,
+    signatureDialog,
+} from "@meeting_minutes/../tests/tours/tour_steps";
 
 // The example meeting of the company's standard, end to end in the meeting room
 // (test_room.py, TestMeetingRoomSeed): the recorder records the discussion of the
@@ -15,14 +19,6 @@ const READ_OUT = `${ROOM} .o_meeting_room_readout`;
 
 function lane(department) {
     return `${ROOM} .o_meeting_room_lane[data-department="${department}"]`;
-}
-
-// a date in a week, as an <input type="date"> holds it
-function inAWeek() {
-    const day = new Date();
-    day.setDate(day.getDate() + 7);
-    const pad = (value) => String(value).padStart(2, "0");
-    return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
 }
 
 function openRoom() {
@@ -103,9 +99,7 @@ function addAction(task, owner) {
             content: "The deadline, in a week",
             trigger: `${ROOM} input.o_meeting_room_action_deadline`,
             run() {
-                this.anchor.value = inAWeek();
-                this.anchor.dispatchEvent(new Event("input", {bubbles: true}));
-                this.anchor.dispatchEvent(new Event("change", {bubbles: true}));
+                setDateInput(this.anchor, aWeekFromToday());
             },
         },
         {

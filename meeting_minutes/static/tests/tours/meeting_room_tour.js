@@ -1,5 +1,10 @@
 /** @odoo-module **/
 
+import {
+    aWeekFromToday,
+    asShownEnUS,
+    setDateInput,
+} from "@meeting_minutes/../tests/tours/tour_steps";
 import {registry} from "@web/core/registry";
 
 // The recorder in the live meeting room (test_room.py prepares a meeting in
@@ -32,19 +37,8 @@ function cutStatementSaves(cut) {
     };
 }
 
-// a date a week from today, as an <input type="date"> holds it
-function inAWeek() {
-    const day = new Date();
-    day.setDate(day.getDate() + 7);
-    const pad = (value) => String(value).padStart(2, "0");
-    return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
-}
-
-// the same date as the user's format shows it (en_US)
-function inAWeekAsShown() {
-    const [year, month, day] = inAWeek().split("-");
-    return `${month}/${day}/${year}`;
-}
+// the deadline typed, read by the step that checks how it is shown
+let deadline = "";
 
 registry.category("web_tour.tours").add("meeting_minutes_room_tour", {
     steps: () => [
@@ -197,11 +191,9 @@ registry.category("web_tour.tours").add("meeting_minutes_room_tour", {
         {
             content: "Its deadline, in a week",
             trigger: `${ROOM} input.o_meeting_room_action_deadline`,
-            // a native date input takes a whole value, not keystrokes
             run() {
-                this.anchor.value = inAWeek();
-                this.anchor.dispatchEvent(new Event("input", {bubbles: true}));
-                this.anchor.dispatchEvent(new Event("change", {bubbles: true}));
+                deadline = aWeekFromToday();
+                setDateInput(this.anchor, deadline);
             },
         },
         {
@@ -223,7 +215,13 @@ registry.category("web_tour.tours").add("meeting_minutes_room_tour", {
         },
         {
             content: "Its deadline in the user's date format",
-            trigger: `${ROOM} .o_meeting_room_action:contains(${inAWeekAsShown()})`,
+            trigger: `${ROOM} .o_meeting_room_action:contains(Submit the recommendation plan)`,
+            run() {
+                const shown = asShownEnUS(deadline);
+                if (!this.anchor.textContent.includes(shown)) {
+                    throw new Error(`The deadline ${shown} is not shown on the item`);
+                }
+            },
         },
         {
             content: "Read out the decisions",

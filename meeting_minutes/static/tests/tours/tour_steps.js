@@ -33,3 +33,27 @@ export function signatureDialog() {
         },
     ];
 }
+
+// A date a week from today on the server's clock: UTC, as fields.Date.today()
+// and the tests' users (tz UTC) count it, whatever the browser's time zone.
+// Call it when the step runs (run(), not a trigger string built when the tour
+// starts): a tour that crosses midnight then types the date the server expects,
+// and the test accepts a week from the day it started or ended.
+export function aWeekFromToday() {
+    const day = new Date();
+    day.setUTCDate(day.getUTCDate() + 7);
+    return day.toISOString().slice(0, 10);
+}
+
+// an ISO date (YYYY-MM-DD) as the en_US user's format shows it
+export function asShownEnUS(isoDate) {
+    const [year, month, day] = isoDate.split("-");
+    return `${month}/${day}/${year}`;
+}
+
+// set a native <input type="date">: it takes a whole value, not keystrokes
+export function setDateInput(input, isoDate) {
+    input.value = isoDate;
+    input.dispatchEvent(new Event("input", {bubbles: true}));
+    input.dispatchEvent(new Event("change", {bubbles: true}));
+}
