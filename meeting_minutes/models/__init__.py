@@ -6,6 +6,7 @@ from . import resource_calendar
 from . import res_config_settings
 from . import meeting_minutes
 from . import meeting_minutes_chatter
+from . import meeting_minutes_report_layout
 from . import meeting_minutes_attendee
 from . import meeting_minutes_agenda
 from . import meeting_minutes_statement

@@ -2749,23 +2749,6 @@ class MeetingMinutes(models.Model):
             return name
         return meeting.env._("%(name)s (draft)", name=name)
 
-    @api.model
-    def _report_keep_px(self, head_px, cells):
-        """The height (px) of a table's title, head and first row in the PDF, for
-        meeting_minutes.report_keep_with_first_row. ``cells`` is the first row as
-        (text, share of the width) pairs; its height is estimated on the safe side:
-        a line of the full width holds 95 Latin characters, a CJK character counts
-        for two, a line is 19 px, plus 16 px of padding."""
-        lines = 1
-        for text, share in cells or []:
-            per_line = max(1, int(share * 95))
-            cell_lines = 0
-            for line in str(text or "").split("\n"):
-                width = sum(2 if ord(char) > 0x2E7F else 1 for char in line)
-                cell_lines += max(1, -(-width // per_line))
-            lines = max(lines, cell_lines)
-        return int(head_px + lines * 19 + 16)
-
     def _get_report_filename(self):
         """E.g. MM-2026-0001.pdf, MM-2026-0001 修订2.pdf for the second revision."""
         self.ensure_one()

@@ -7,6 +7,7 @@ skip: the printed form is a deliverable.
 """
 
 import hashlib
+import html
 import re
 import shutil
 import time
@@ -346,6 +347,117 @@ class TestReport(HttpCase):
             text,
         )
         self.assertLess(self.elapsed, 60, "rendering the long minutes is too slow")
+
+    def _overlapping_words(self, content):
+        """The words of the PDF printed over other words, page by page (pdftotext
+        -bbox): a table head repeated over a row split across pages is one. The
+        DRAFT watermark, drawn over the page on purpose, is left out: its letters
+        are the only words taller than 30 pt."""
+        overlaps = []
+        pages = self._poppler("pdftotext", content, "-bbox", "-enc", "UTF-8")
+        for number, page in enumerate(pages.split("<page ")[1:], start=1):
+            words = [
+                (float(x0), float(y0), float(x1), float(y1), html.unescape(text))
+                for x0, y0, x1, y1, text in re.findall(
+                    r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" '
+                    r'yMax="([\d.]+)">([^<]*)</word>',
+                    page,
+                )
+                if float(y1) - float(y0) < 30
+            ]
+            for index, (ax0, ay0, ax1, ay1, a_text) in enumerate(words):
+                for bx0, by0, bx1, by1, b_text in words[index + 1 :]:
+                    width = min(ax1, bx1) - max(ax0, bx0)
+                    height = min(ay1, by1) - max(ay0, by0)
+                    # more than a third of the lower word's height: not kerning
+                    if width > 1 and height > (min(ay1 - ay0, by1 - by0)) / 3:
+                        overlaps.append((number, a_text, b_text))
+        return overlaps
+
+    def test_report_chunks(self):
+        """A long text is cut into rows of a few lines, nothing lost, its own
+        line breaks kept, the printer left to wrap the rest."""
+        Minutes = self.env["meeting.minutes"]
+        text = "Smart recommendation needs the algorithm team. " * 80
+        chunks = Minutes._report_chunks(text, 0.62, max_lines=10)
+        self.assertGreater(len(chunks), 3)
+        self.assertEqual(squash("".join(chunks)), squash(text))
+        for chunk in chunks:
+            self.assertNotIn("\n", chunk, "the printer wraps, not the estimate")
+            self.assertLessEqual(len(Minutes._report_lines(chunk, 0.62)), 10)
+        chinese = "智能推荐需要算法团队投入两个月。\n销售部认为界面优化同样重要。" * 40
+        chunks = Minutes._report_chunks(chinese, 0.5, max_lines=7)
+        self.assertEqual(squash("".join(chunks)), squash(chinese))
+        self.assertIn("\n", chunks[0], "the text's own line breaks stay")
+        # a word wider than the column is cut where the line is full
+        self.assertEqual(
+            [line for line, _ends in Minutes._report_lines("x" * 25, 0.1)],
+            ["x" * 9, "x" * 9, "x" * 7],
+        )
+        self.assertEqual(Minutes._report_chunks(False, 0.5), [""])
+        # the rows of a record: the pieces of each text side by side
+        rows = Minutes._report_rows(("a " * 200, 0.1), ("b", 0.5))
+        self.assertEqual(rows[0][1], "b")
+        self.assertTrue(all(row[1] == "" for row in rows[1:]))
+
+    def test_minutes_long_texts_never_overlap(self):
+        """The longest texts: a point, a resolution, an objection and a written
+        opinion of pages each, in English and Chinese. Every row moves whole to
+        the next page or goes on there under the repeated head: no word printed
+        over another, every piece printed, the point after them readable."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        meeting = self._draft_copy()
+        self.assertGreater(len(meeting.attendee_ids), 2)
+        english = (
+            "The smart recommendation needs the algorithm team for two months, "
+            "and the data of the last three quarters must be cleaned first.\n"
+        ) * 45
+        chinese = (
+            "智能推荐需要算法团队投入两个月，并且需要先清洗过去三个季度的数据。" * 90
+        )
+        item = self.env["meeting.minutes.agenda"].create(
+            {"meeting_id": meeting.id, "name": "Long discussion"}
+        )
+        department = meeting.department_ids[0].id
+        self.env["meeting.minutes.statement"].create(
+            [
+                {"agenda_id": item.id, "kind": kind, "content": content}
+                | {"department_id": department}
+                for kind, content in (
+                    ("opinion", english),
+                    ("problem", chinese),
+                    ("opinion", "Readable after."),
+                )
+            ]
+        )
+        meeting.resolution_ids[:1].content = chinese
+        present = meeting.attendee_ids.filtered(lambda a: a.attendance == "present")
+        present[:1].objection = english
+        absent = meeting.attendee_ids[-1:]
+        absent.write(
+            {
+                "attendance": "absent",
+                "absence_reason": english[:300],
+                "written_opinion": chinese,
+            }
+        )
+        Minutes = self.env["meeting.minutes"]
+        for lang in ("en_US", "zh_CN"):
+            with self.subTest(lang=lang):
+                content = self._render(MINUTES_REPORT, meeting, lang=lang)
+                self.assertGreaterEqual(self._pages(content), 6)
+                self.assertEqual(self._overlapping_words(content), [])
+                text = self._text(content)
+                for value, share in (
+                    (english, 0.62),
+                    (chinese, 0.62),
+                    (chinese, 0.63),
+                    (english, 0.50),
+                    (chinese, 0.38),
+                ):
+                    for chunk in Minutes._report_chunks(value, share):
+                        self.assertIn(squash(chunk), squash(text))
+                self.assertInPdf(["Readable after."], text)
 
     def test_minutes_approved_frozen_at_approval(self):
         """The approval renders the official PDF once (wkhtmltopdf), stores it with
