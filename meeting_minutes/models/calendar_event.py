@@ -441,12 +441,8 @@ class CalendarEvent(models.Model):
                     body=Markup("%s<br/>%s → %s")
                     % (
                         _("The calendar event was moved."),
-                        fields.Datetime.context_timestamp(
-                            meeting, meeting.start
-                        ).strftime("%Y-%m-%d %H:%M"),
-                        fields.Datetime.context_timestamp(
-                            meeting, meeting.stop
-                        ).strftime("%H:%M"),
+                        meeting._format_when(meeting.start),
+                        meeting._format_when(meeting.stop, time_only=True),
                     ),
                     subtype_xmlid="mail.mt_note",
                 )

@@ -4,7 +4,11 @@ from collections import OrderedDict
 from odoo import models
 from odoo.http import request
 
+from .meeting_minutes_guard_mixin import is_workflow
+
 MINUTES_REPORT_NAME = "meeting_minutes.report_meeting_minutes"
+# the states of minutes whose official record is the PDF frozen at the approval
+FROZEN_STATES = ("approved", "distributed", "archived")
 
 
 class IrActionsReport(models.Model):
@@ -38,6 +42,17 @@ class IrActionsReport(models.Model):
             )
         # read as the user: printing needs the right to read the minutes
         meetings = self.env["meeting.minutes"].browse(res_ids)
+        if not is_workflow(self.env):
+            # approved minutes without their PDF (approved before it was frozen
+            # at the approval, demo data): frozen now, by this first print, so
+            # that every print of an official record is the same file. The
+            # render of the freeze itself runs under the workflow's token.
+            for meeting in meetings.filtered(
+                lambda m: m.state in FROZEN_STATES and not m.approved_report_id
+            ):
+                # sudo: the reader (an attendee) may not write the minutes; the
+                # freeze is the approval's, completing what it left undone
+                meeting.sudo()._get_approved_report()
         frozen = {
             meeting.id: meeting.approved_report_id
             for meeting in meetings

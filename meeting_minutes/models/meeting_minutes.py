@@ -1,19 +1,20 @@
 import hashlib
 import random
+import re
 import secrets
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import datetime, time, timedelta
 
 import pytz
 from markupsafe import Markup
 from psycopg2.errors import LockNotAvailable, SerializationFailure
 
-from odoo import _, api, fields, models
+from odoo import Command, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
-from odoo.tools import SQL, format_date, format_datetime, html_escape
+from odoo.tools import SQL, format_date, html_escape
 
-from odoo.addons.base.models.res_partner import _tz_get
+from odoo.addons.base.models.res_partner import _lang_get, _tz_get
 
 from .meeting_minutes_content_mixin import (
     OPEN_STATES,
@@ -163,6 +164,12 @@ class MeetingMinutes(models.Model):
         "department_id",
         string="Participating Departments",
         check_company=True,
+        # the initiating department and the attendees' take part: added when an
+        # attendee line is saved, however (the form, the room, an import); the
+        # departments chosen besides them stay
+        compute="_compute_department_ids",
+        store=True,
+        readonly=False,
     )
     host_id = fields.Many2one(
         "res.users",
@@ -428,6 +435,21 @@ class MeetingMinutes(models.Model):
         string="Revisions",
         readonly=True,
     )
+    # the objections and the recorder's answers, read by the host before approving
+    objection_attendee_ids = fields.Many2many(
+        "meeting.minutes.attendee",
+        string="Objections",
+        compute="_compute_objection_count",
+    )
+    objection_count = fields.Integer(compute="_compute_objection_count")
+    official_lang = fields.Selection(
+        selection=_lang_get,
+        string="Language of the Official PDF",
+        compute="_compute_official_lang",
+        help="The language the minutes are printed and frozen in at the approval: "
+        "the company's setting (Settings > Meeting Minutes), or else the language "
+        "most of the members use.",
+    )
     # counts
     attendee_count = fields.Integer(compute="_compute_attendee_counts", store=True)
     absent_count = fields.Integer(compute="_compute_attendee_counts", store=True)
@@ -470,6 +492,12 @@ class MeetingMinutes(models.Model):
             "reference_company_uniq",
             "unique(reference, company_id)",
             "The reference of the minutes must be unique per company.",
+        ),
+        (
+            "archive_code_company_uniq",
+            "unique(archive_code, company_id)",
+            "Another set of minutes was filed under this archive code at the same "
+            "moment: file the minutes again.",
         ),
     ]
 
@@ -548,6 +576,25 @@ class MeetingMinutes(models.Model):
                     )
                 )
             )
+
+    @api.depends("initiating_department_id", "attendee_ids.department_id")
+    def _compute_department_ids(self):
+        for meeting in self:
+            missing = (
+                meeting.initiating_department_id | meeting.attendee_ids.department_id
+            ) - meeting.department_ids
+            if missing:
+                meeting.department_ids |= missing
+
+    @api.depends("attendee_ids.objection", "attendee_ids.attendance")
+    def _compute_objection_count(self):
+        # from the attendance lines the form reads anyway: no query of its own
+        for meeting in self:
+            objecting = meeting.attendee_ids.filtered(
+                lambda a: a.objection and a.attendance == "present"
+            )
+            meeting.objection_attendee_ids = objecting
+            meeting.objection_count = len(objecting)
 
     @api.depends("attendee_ids.attendance")
     def _compute_attendee_counts(self):
@@ -832,10 +879,12 @@ class MeetingMinutes(models.Model):
                     )
                 )
 
-    @api.onchange("initiating_department_id")
-    def _onchange_initiating_department_id(self):
-        if self.initiating_department_id:
-            self.department_ids |= self.initiating_department_id
+    @api.onchange("initiating_department_id", "attendee_ids")
+    def _onchange_participating_departments(self):
+        # what _add_participating_departments does on save, shown before it
+        self.department_ids |= (
+            self.initiating_department_id | self.attendee_ids.department_id
+        )
 
     @api.onchange("start")
     def _onchange_start(self):
@@ -852,7 +901,7 @@ class MeetingMinutes(models.Model):
         # _prepare_create_values numbers the minutes
         meetings = super().create(vals_list)
         meetings.filtered("previous_meeting_id")._check_can_follow_up()
-        meetings._add_initiating_department()
+        meetings._add_participating_departments()
         self.env["meeting.minutes.followup"]._sync_for_meetings(
             meetings.filtered("previous_meeting_id")
         )
@@ -863,8 +912,8 @@ class MeetingMinutes(models.Model):
         result = super().write(vals)
         if "state" in vals:
             self._room_notify_state()
-        if "initiating_department_id" in vals or "department_ids" in vals:
-            self._add_initiating_department()
+        if {"initiating_department_id", "department_ids", "attendee_ids"} & set(vals):
+            self._add_participating_departments(removed="department_ids" in vals)
         if "previous_meeting_id" in vals:
             self.followup_ids._drop_for_other_meeting()
         if vals.get("previous_meeting_id"):
@@ -1549,14 +1598,24 @@ class MeetingMinutes(models.Model):
                         "meeting starts at %(start)s.",
                         name=meeting.display_name,
                         verb=verb,
-                        when=format_datetime(
-                            self.env, earliest, tz=meeting.tz, dt_format="short"
-                        ),
-                        start=format_datetime(
-                            self.env, meeting.start, tz=meeting.tz, dt_format="short"
-                        ),
+                        when=meeting._format_when(earliest),
+                        start=meeting._format_when(meeting.start),
                     )
                 )
+
+    def _format_when(self, value, time_only=False):
+        """A moment of the meeting as the fields show it: the date in the
+        language's format (2026年12月08日, 12/08/2026), the time to the minute,
+        in the meeting's time zone."""
+        self.ensure_one()
+        lang = self.env["res.lang"]._get_data(code=self.env.lang or "en_US")
+        time_format = (lang.time_format or "%H:%M:%S").replace(":%S", "")
+        local = fields.Datetime.context_timestamp(
+            self.with_context(tz=self.tz or self.env.context.get("tz")), value
+        )
+        if time_only:
+            return local.strftime(time_format)
+        return local.strftime(f"{lang.date_format or '%m/%d/%Y'} {time_format}")
 
     def _check_can_confirm(self, signed=True):
         self._check_state(("in_progress",), _("confirmed"))
@@ -1778,6 +1837,14 @@ class MeetingMinutes(models.Model):
         self._workflow().write(
             {"state": "confirmed", "signed_by_id": self.env.uid, "signed_on": now}
         )
+        # the meeting took place: the calendar's "Meeting" activity of its event
+        # is no longer to do (the event stays)
+        self.activity_unlink(["mail.mail_activity_data_meeting"])
+        # the proposals prepared before the meeting, read out and confirmed on
+        # the spot: resolutions of the meeting now
+        self.resolution_ids.filtered("is_proposal")._workflow().write(
+            {"is_proposal": False}
+        )
         for meeting in self:
             # the draft as read out and confirmed on the spot, kept in the chatter
             meeting._workflow().message_post(
@@ -1809,6 +1876,10 @@ class MeetingMinutes(models.Model):
         self.ensure_one()
         version = self.revision_number + 1
         self._workflow().write({"revision_number": version})
+        # written at once: a print in a read-only request (the first print of
+        # minutes approved without their PDF) is retried read/write before the
+        # render, not after it
+        self.flush_recordset(["revision_number"])
         report = self.env.ref(MINUTES_REPORT)
         lang = self._get_official_lang()
         content, __ = report.with_context(
@@ -1859,11 +1930,42 @@ class MeetingMinutes(models.Model):
         return attachment
 
     def _get_official_lang(self):
-        """The language of the official PDF: the company's, chosen once."""
+        """The language of the official PDF (official_lang)."""
         self.ensure_one()
+        return self.official_lang
+
+    @api.depends(
+        "company_id.meeting_report_lang",
+        "attendee_ids.user_id.lang",
+        "host_id.lang",
+        "recorder_id.lang",
+    )
+    def _compute_official_lang(self):
+        """The company's setting; without it, the language most of the members
+        use (the host's on a tie, then the company's), among those installed."""
         installed = dict(self.env["res.lang"].get_installed())
-        lang = self.company_id.partner_id.lang
-        return lang if lang in installed else self.env.lang or "en_US"
+        for meeting in self:
+            lang = meeting.company_id.meeting_report_lang
+            if lang not in installed:
+                members = meeting.attendee_ids.user_id | meeting.host_id
+                members |= meeting.recorder_id
+                counts = Counter(
+                    user.lang for user in members if user.lang in installed
+                )
+                if counts:
+                    best = max(counts.values())
+                    tied = {code for code, count in counts.items() if count == best}
+                    if meeting.host_id.lang in tied:
+                        lang = meeting.host_id.lang
+                    elif len(tied) > 1 and meeting.company_id.partner_id.lang in tied:
+                        lang = meeting.company_id.partner_id.lang
+                    else:
+                        lang = min(tied)
+                else:
+                    lang = meeting.company_id.partner_id.lang
+            meeting.official_lang = (
+                lang if lang in installed else self.env.lang or "en_US"
+            )
 
     def _verify_approved_report(self):
         """True when the stored approved PDF still has the fingerprint taken at the
@@ -2000,8 +2102,11 @@ class MeetingMinutes(models.Model):
             )
             attachment = meeting._get_approved_report()
             partners = meeting._get_distribution_partners()
+            # the host approved what the recorder wrote: they receive the copy,
+            # their reading is not awaited (nor counted in the read rate)
             receipts = self.env["meeting.minutes.acknowledgement"]._prepare_for(
-                meeting, partners
+                meeting,
+                partners - meeting.host_id.partner_id - meeting.recorder_id.partner_id,
             )
             meeting.message_subscribe(partner_ids=partners.ids)
             # each recipient's email carries their own read-receipt link; the
@@ -2038,7 +2143,13 @@ class MeetingMinutes(models.Model):
                     "retention_date": retention,
                 }
             )
-        self.activity_unlink(["meeting_minutes.mail_activity_type_distribute_minutes"])
+        # filed: nothing is left to do on them (a stale calendar activity included)
+        self.activity_unlink(
+            [
+                "meeting_minutes.mail_activity_type_distribute_minutes",
+                "mail.mail_activity_data_meeting",
+            ]
+        )
 
     # ------------------------------------------------------------
     # CRONS
@@ -2308,6 +2419,7 @@ class MeetingMinutes(models.Model):
                 "id": resolution.id,
                 "content": resolution.content,
                 "agenda_id": resolution.agenda_id.id or False,
+                "is_proposal": resolution.is_proposal,
             }
 
         def action_data(action):
@@ -2505,6 +2617,14 @@ class MeetingMinutes(models.Model):
             for partner_id, url in urls.items()
         ]
         return receipt_groups + groups
+
+    @api.model
+    def _demo_date_decisions(self, meeting_ids, when):
+        """Demo data: the confirmations and objections of a meeting of the past
+        dated when they were given, not at the install."""
+        self.browse(meeting_ids).attendee_ids.filtered(
+            lambda a: a.confirmed or a.objection
+        )._workflow().write({"confirmed_on": when})
 
     @api.model
     def _demo_compliance_history(self, department_ids, months=6):
@@ -2707,10 +2827,28 @@ class MeetingMinutes(models.Model):
         return found
 
     def _get_archive_code(self):
-        """Year-month-topic, e.g. 2024-06-产品迭代优先级协调会."""
+        """Year-month-topic and the filing's number within them in the company,
+        e.g. 2024-06-产品迭代优先级协调会-01 (unique: archive_code_company_uniq)."""
         self.ensure_one()
         start = fields.Datetime.context_timestamp(self, self.start)
-        return f"{start:%Y-%m}-{self.name}"
+        prefix = f"{start:%Y-%m}-{self.name}-"
+        # the codes given in this transaction (several minutes filed at once)
+        self.flush_model(["archive_code", "company_id"])
+        escaped = re.sub(r"([\\%_])", r"\\\1", prefix)
+        self.env.cr.execute(
+            SQL(
+                "SELECT archive_code FROM meeting_minutes "
+                "WHERE company_id = %s AND archive_code LIKE %s",
+                self.company_id.id,
+                f"{escaped}%",
+            )
+        )
+        numbers = [
+            int(code[len(prefix) :])
+            for (code,) in self.env.cr.fetchall()
+            if code[len(prefix) :].isdigit()
+        ]
+        return f"{prefix}{max(numbers, default=0) + 1:02d}"
 
     def _get_invitation_partners(self):
         self.ensure_one()
@@ -2784,10 +2922,38 @@ class MeetingMinutes(models.Model):
             parts.append(Markup("</ol>"))
         return Markup("").join(parts)
 
-    def _add_initiating_department(self):
+    def _add_participating_departments(self, removed=False):
+        """The participating departments follow the minutes: the initiating
+        department and the department of every attendee take part, whoever adds
+        the attendee (the form, the calendar, an import). A department left out
+        of a write of the departments (``removed``) while it has attendees is a
+        mistake: refused, with its attendees named."""
         for meeting in self:
-            if meeting.initiating_department_id not in meeting.department_ids:
-                meeting.department_ids = [(4, meeting.initiating_department_id.id)]
+            attended = meeting.attendee_ids.department_id
+            if removed:
+                left_out = attended - meeting.department_ids
+                if left_out:
+                    raise ValidationError(
+                        _(
+                            "The participating departments of %(name)s cannot "
+                            "leave out %(departments)s: %(attendees)s attend. Remove "
+                            "these attendees first.",
+                            departments=", ".join(left_out.mapped("display_name")),
+                            name=meeting.display_name,
+                            attendees=", ".join(
+                                meeting.attendee_ids.filtered(
+                                    lambda a, left_out=left_out: (
+                                        a.department_id in left_out
+                                    )
+                                ).user_id.mapped("name")
+                            ),
+                        )
+                    )
+            missing = (
+                meeting.initiating_department_id | attended
+            ) - meeting.department_ids
+            if missing:
+                meeting.department_ids = [Command.link(dep.id) for dep in missing]
 
     def _action_open_reason_wizard(self, mode):
         return {

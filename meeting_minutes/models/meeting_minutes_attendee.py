@@ -62,6 +62,13 @@ class MeetingMinutesAttendee(models.Model):
     objection = fields.Text(
         copy=False, help="The objection raised at the confirmation."
     )
+    objection_answer = fields.Text(
+        string="Recorder's Answer",
+        copy=False,
+        help="How the minutes take the objection, written by the recorder before "
+        "the confirmation: what was amended, or why not. The host reads it before "
+        "approving; the PDF prints it under the objection.",
+    )
     confirmed_on = fields.Datetime(
         string="Decided On",
         readonly=True,
@@ -314,6 +321,17 @@ class MeetingMinutesAttendee(models.Model):
         self.sudo().write({"confirmed": True, "objection": False})
         return True
 
+    def action_confirm_on_behalf(self, read_out_version=None):
+        """An organizer records the confirmation of an attendee without a device
+        (the form asks first: the line will say who recorded it). The rules are
+        those of any write of a decision: the organizer's, while the meeting is
+        in progress, never over a decision the attendee gave themself."""
+        self.ensure_one()
+        for meeting in self.meeting_id:
+            meeting._lock_for_decision(self._read_out_version(read_out_version))
+        self.write({"confirmed": True, "objection": False})
+        return True
+
     def action_object(self, text=None, read_out_version=None):
         """The attendee, logged in as themself, objects; without ``text`` the
         dialog that asks for it."""
@@ -342,6 +360,28 @@ class MeetingMinutesAttendee(models.Model):
         self.meeting_id._lock_for_decision(version)
         self.sudo().write({"confirmed": False, "objection": text})
         return True
+
+    def _report_confirmation_rows(self):
+        """The rows of the attendee in the PDF's confirmation table, as (kind,
+        text): the objection then the recorder's answer, each in pieces of a few
+        lines (meeting_minutes_report_layout.py), kind "objection" or "answer" on
+        the first piece, "" on the pieces continuing it; one empty row for an
+        attendee without objection."""
+        self.ensure_one()
+        if self.attendance != "present" or not self.objection:
+            return [("", "")]
+        Minutes = self.env["meeting.minutes"]
+        rows = []
+        for kind, text in (
+            ("objection", self.objection),
+            ("answer", self.objection_answer),
+        ):
+            if text:
+                rows += [
+                    ("" if index else kind, chunk)
+                    for index, chunk in enumerate(Minutes._report_chunks(text, 0.5))
+                ]
+        return rows
 
     @api.depends("user_id")
     def _compute_department_id(self):

@@ -10,6 +10,7 @@ class MeetingMinutesResolution(models.Model):
     _rec_name = "content"
     _check_company_auto = True
     _meeting_read_out_fields = frozenset({"content", "department_ids"})
+    _meeting_workflow_fields = frozenset({"is_proposal"})
 
     sequence = fields.Integer(default=10)
     agenda_id = fields.Many2one(
@@ -34,6 +35,32 @@ class MeetingMinutesResolution(models.Model):
     action_ids = fields.One2many(
         "meeting.minutes.action", "resolution_id", string="Action Items"
     )
+    is_proposal = fields.Boolean(
+        string="Proposal",
+        readonly=True,
+        copy=False,
+        help="Written before the meeting started: a draft proposal, until the "
+        "meeting confirms the minutes on the spot.",
+    )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        resolutions = super().create(vals_list)
+        resolutions._mark_proposals()
+        return resolutions
+
+    def _mark_proposals(self):
+        """What is written before the meeting's start is prepared in advance: a
+        proposal, whoever writes it and however (the form, the room, an RPC
+        client), decided on the records as created."""
+        now = fields.Datetime.now()
+        proposals = self.filtered(
+            lambda r: (
+                r.meeting_id.state in ("draft", "scheduled") or r.meeting_id.start > now
+            )
+        )
+        if proposals:
+            proposals._workflow().write({"is_proposal": True})
 
     @api.constrains("content")
     def _check_content(self):

@@ -8,6 +8,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import ormcache
 
+from odoo.addons.base.models.res_partner import _lang_get
+
 # The dates of a meeting and of its action items lie within this many years of
 # today, both ways: ten years covers every plan and every record typed in late,
 # and bounds what the working days cost to count (a start in 2600 is a typo).
@@ -96,6 +98,13 @@ class ResCompany(models.Model):
         help="The host (or the meeting manager) who approves the minutes signs them; "
         "the signature is printed in the approval block.",
     )
+    meeting_report_lang = fields.Selection(
+        selection=_lang_get,
+        string="Language of the Official Minutes",
+        help="The language the approved minutes are printed and frozen in. Empty: "
+        "the language most of the meeting's members (attendees, host, recorder) "
+        "use, the host's on a tie.",
+    )
     meeting_colloquialisms = fields.Text(
         string="Colloquialisms",
         default=DEFAULT_COLLOQUIALISMS,
@@ -139,6 +148,15 @@ class ResCompany(models.Model):
                             maximum=maximum,
                         )
                     )
+
+    @api.model
+    def _meeting_minutes_demo_company(self, company_ids, values):
+        """Demo data: the company of the demo's Chinese colleagues prints its own
+        name and address on the minutes, not Odoo's "YourCompany" in San
+        Francisco (a company already renamed is left alone)."""
+        companies = self.browse(company_ids).filtered(lambda c: c.name == "YourCompany")
+        if companies:
+            companies.write(values)
 
     @api.model
     def _meeting_date_range(self):

@@ -28,6 +28,9 @@ class ResConfigSettings(models.TransientModel):
     meeting_start_lead_minutes = fields.Integer(
         related="company_id.meeting_start_lead_minutes", readonly=False
     )
+    meeting_report_lang = fields.Selection(
+        related="company_id.meeting_report_lang", readonly=False
+    )
     meeting_colloquialisms = fields.Text(
         related="company_id.meeting_colloquialisms", readonly=False
     )

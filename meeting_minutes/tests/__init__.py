@@ -30,3 +30,5 @@ from . import test_rpc_reports
 from . import test_rpc_calendar
 from . import test_rpc_bad_input
 from . import test_rpc_attachments
+from . import test_participating_departments
+from . import test_official_record

@@ -170,7 +170,8 @@ class TestMeetingCalendar(MeetingWorkflowCase):
             lambda m: "The calendar event was moved." in (m.body or "")
         )
         self.assertEqual(len(note), 1)
-        self.assertIn("2026-06-17 02:00", note.body)
+        # as the fields show a date and time (en_US: 06/17/2026), to the minute
+        self.assertIn("06/17/2026 02:00 → 03:00", note.body)
         # an invitee who may not manage the minutes cannot move them through the
         # event (the calendar is no back door); the host can
         later = datetime(2026, 6, 18, 2, 0)

@@ -137,7 +137,7 @@ class TestConfirmationAttacks(MeetingWorkflowCase):
                             "meeting_ids": [(6, 0, self.meeting.ids)],
                             "mode": "objection",
                             "attendee_id": line.id,
-                            "reason": "In his name",
+                            "objection": "In his name",
                         }
                     )
                 )

@@ -2,6 +2,7 @@ from datetime import date, datetime, timedelta
 from unittest.mock import patch
 
 from freezegun import freeze_time
+from psycopg2 import IntegrityError
 
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
@@ -321,7 +322,7 @@ class TestMeetingCrons(MeetingMinutesCase):
             [
                 {
                     "state": "archived",
-                    "archive_code": "2026-06-" + self.meeting.name,
+                    "archive_code": f"2026-06-{self.meeting.name}-01",
                     "retention_date": date(2027, 6, 15),
                 }
             ],
@@ -346,7 +347,7 @@ class TestMeetingCrons(MeetingMinutesCase):
             self.meeting,
             [
                 {
-                    "archive_code": "2026-06-产品迭代优先级协调会",
+                    "archive_code": "2026-06-产品迭代优先级协调会-01",
                     "retention_date": date(2029, 6, 15),
                 }
             ],
@@ -354,6 +355,25 @@ class TestMeetingCrons(MeetingMinutesCase):
         with self.assertRaises(ValidationError):
             self.company.meeting_retention_years = 0
             self.company.flush_recordset()
+
+    def test_archive_codes_are_numbered(self):
+        """Minutes of one topic filed in one month: numbered within the
+        year-month-topic, unique in the company; the wildcards of SQL's LIKE in
+        a topic are plain characters."""
+        topic = "周协调会_100%"
+        first, second, other = (self._create_meeting() for _i in range(3))
+        (first | second).sudo().name = topic
+        other.sudo().name = "周协调会X100%"
+        for meeting in (first, second, other):
+            meeting._workflow().write({"archive_code": meeting._get_archive_code()})
+        self.assertEqual(
+            [first.archive_code, second.archive_code, other.archive_code],
+            [f"2026-06-{topic}-01", f"2026-06-{topic}-02", "2026-06-周协调会X100%-01"],
+        )
+        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
+            with self.env.cr.savepoint():
+                second._workflow().write({"archive_code": first.archive_code})
+                second.flush_recordset()
 
     @mute_logger("odoo.models.unlink")
     def test_archived_minutes_are_read_only_and_retained(self):

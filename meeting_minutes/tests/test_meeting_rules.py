@@ -105,9 +105,12 @@ class TestMeetingRules(MeetingWorkflowCase):
 
     def test_initiating_department_always_participates(self):
         meeting = self._create_meeting(department_ids=[(6, 0, self.dep_rd.ids)])
-        self.assertEqual(meeting.department_ids, self.dep_rd | self.dep_marketing)
-        meeting.with_user(self.recorder).initiating_department_id = self.dep_sales
-        self.assertIn(self.dep_sales, meeting.department_ids)
+        # Marketing initiates, Sales Sun attends for Sales
+        self.assertEqual(
+            meeting.department_ids, self.dep_rd | self.dep_marketing | self.dep_sales
+        )
+        meeting.with_user(self.recorder).initiating_department_id = self.dep_finance
+        self.assertIn(self.dep_finance, meeting.department_ids)
 
     # ------------------------------------------------------------
     # attendance

@@ -24,7 +24,10 @@ class MeetingMinutesReasonWizard(models.TransientModel):
         required=True,
     )
     attendee_id = fields.Many2one("meeting.minutes.attendee", readonly=True)
-    reason = fields.Text(required=True)
+    # one text, named as the dialog names it (the client's "invalid field"
+    # message reads the field's own label): the reason, or the objection
+    reason = fields.Text()
+    objection = fields.Text()
     notice_working_days = fields.Integer(compute="_compute_notice_info")
     required_notice_days = fields.Integer(compute="_compute_notice_info")
 
@@ -59,9 +62,14 @@ class MeetingMinutesReasonWizard(models.TransientModel):
 
     def action_confirm(self):
         self.ensure_one()
-        reason = (self.reason or "").strip()
-        if not reason:
-            raise UserError(_("Give a reason."))
+        if self.mode == "objection":
+            reason = (self.objection or "").strip()
+            if not reason:
+                raise UserError(_("Write the objection."))
+        else:
+            reason = (self.reason or "").strip()
+            if not reason:
+                raise UserError(_("Give a reason."))
         meetings = self.meeting_ids
         if self.mode == "short_notice":
             meetings._check_can_schedule()

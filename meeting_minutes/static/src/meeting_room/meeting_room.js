@@ -19,6 +19,7 @@ import {useService} from "@web/core/utils/hooks";
 // statements, resolutions or action items changes (models/meeting_minutes_room.py)
 const UPDATE = "meeting_minutes.room_update";
 const RETRY_DELAY = 3000;
+const DAY_MS = 24 * 3600 * 1000;
 // the app the room belongs to, shown in the navbar however the room was opened
 const APP_MENU = "meeting_minutes.meeting_minutes_menu_root";
 
@@ -33,6 +34,19 @@ function formatDuration(ms, withHours = false) {
     return hours || withHours
         ? `${hours}:${pad(minutes)}:${pad(seconds)}`
         : `${pad(minutes)}:${pad(seconds)}`;
+}
+
+/** The title of a server's refusal: a rule of the minutes says no (what was
+ * typed is kept, as for any error), the user may not do it, or it failed. */
+function errorTitle(error) {
+    const name = error.exceptionName || error.data?.name || "";
+    if (/AccessError|AccessDenied/.test(name)) {
+        return _t("Not allowed");
+    }
+    if (/UserError|ValidationError/.test(name)) {
+        return _t("Refused by a rule: your text is kept");
+    }
+    return _t("Not saved");
 }
 
 /**
@@ -73,6 +87,7 @@ export class MeetingRoom extends Component {
         this.selectedAt = Date.now();
         this.retries = new Map();
         this.onUpdate = this.onUpdate.bind(this);
+        this.onBeforeUnload = this.onBeforeUnload.bind(this);
         onWillStart(() => this.load());
         onMounted(() => {
             // opened by its URL, the room still shows its app in the navbar
@@ -81,12 +96,14 @@ export class MeetingRoom extends Component {
                 this.menu.setCurrentMenu(app);
             }
             this.ticker = setInterval(() => (this.state.now = Date.now()), 1000);
+            browser.addEventListener("beforeunload", this.onBeforeUnload);
             if (this.meetingId) {
                 this.busService.subscribe(UPDATE, this.onUpdate);
                 this.busService.addChannel(this.channel);
             }
         });
         onWillUnmount(() => {
+            browser.removeEventListener("beforeunload", this.onBeforeUnload);
             clearInterval(this.ticker);
             clearTimeout(this.reloadTimeout);
             clearTimeout(this.retryTimeout);
@@ -237,6 +254,23 @@ export class MeetingRoom extends Component {
         return found ? found[1] : state;
     }
 
+    /** Text typed and not saved yet (a draft, or a save under way). */
+    get hasUnsavedText() {
+        return (
+            this.state.pending > 0 ||
+            Object.values(this.state.drafts).some((draft) => (draft.text || "").trim())
+        );
+    }
+
+    /** A reload (F5) or a closed tab would lose what is typed: the browser asks
+     * first. */
+    onBeforeUnload(ev) {
+        if (this.hasUnsavedText) {
+            ev.preventDefault();
+            ev.returnValue = "";
+        }
+    }
+
     /** A draft for every input of the room, made before rendering it. */
     ensureDrafts(data) {
         const drafts = this.state.drafts;
@@ -330,7 +364,12 @@ export class MeetingRoom extends Component {
         if (!this.data || !this.data.meeting.start) {
             return "";
         }
-        const start = deserializeDateTime(this.data.meeting.start).toMillis();
+        const startDate = deserializeDateTime(this.data.meeting.start);
+        const start = startDate.toMillis();
+        if (start - this.state.now >= DAY_MS) {
+            // days ahead: the date, not a clock of a hundred hours
+            return _t("starts on %s", formatDateTime(startDate, {showSeconds: false}));
+        }
         return this.state.now < start
             ? _t("starts in %s", formatDuration(start - this.state.now, true))
             : formatDuration(this.state.now - start, true);
@@ -372,6 +411,24 @@ export class MeetingRoom extends Component {
 
     get undecidedCount() {
         return this.confirmations.filter((a) => !a.confirmed && !a.objection).length;
+    }
+
+    /** The user's own line of the read-out while it waits for their decision
+     * (present, in progress, neither confirmed nor objected). */
+    get myAwaitedDecision() {
+        // nothing to decide before a resolution or an action item is recorded
+        if (
+            !this.data ||
+            !this.isInProgress ||
+            !(this.allResolutions.length || this.allActions.length)
+        ) {
+            return null;
+        }
+        return (
+            this.data.confirmations.find(
+                (line) => line.is_me && !line.confirmed && !line.objection
+            ) || null
+        );
     }
 
     get isInProgress() {
@@ -514,7 +571,7 @@ export class MeetingRoom extends Component {
             this.state.offline = this.retries.size > 0;
             if (error instanceof RPCError) {
                 this.notification.add(error.data?.message || error.message, {
-                    title: _t("Not saved"),
+                    title: errorTitle(error),
                     type: "danger",
                 });
                 return false;

@@ -519,7 +519,7 @@ registry.category("web_tour.tours").add("meeting_minutes_attendee_tour", {
         },
         {
             content: "The objection",
-            trigger: ".modal .o_field_widget[name=reason] textarea",
+            trigger: ".modal .o_field_widget[name=objection] textarea",
             run: "edit Sales cannot brief the key accounts before July",
         },
         {

@@ -249,7 +249,7 @@ registry.category("web_tour.tours").add("meeting_minutes_seed_object_tour", {
         },
         {
             content: "The objection",
-            trigger: ".modal .o_field_widget[name=reason] textarea",
+            trigger: ".modal .o_field_widget[name=objection] textarea",
             run: "edit UI polish 1.0 must reach the key accounts before July.",
         },
         {
