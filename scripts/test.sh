@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite: a fresh database with meeting_minutes installed (demo data on),
 # then pytest (pytest-odoo) over the addon's tests and the repository's tests/.
-#   TEST_DB=meeting_minutes_test  extra pytest arguments: scripts/test.sh -k approval
+#   TEST_DB=meeting_minutes_test TEST_PORT=8169 (the first free port from it: two runs
+#   side by side take two ports)  extra pytest arguments: scripts/test.sh -k approval
 set -euo pipefail
 LOG_TAG=test
 . "$(dirname "${BASH_SOURCE[0]}")/_common.sh"
@@ -10,7 +11,7 @@ log() { echo "[test] $*"; }
 cd "$REPO_ROOT"
 
 # Test config: same as odoo.conf, another http port so a running `make run` is not disturbed
-PORT="$(free_port 8169)"
+PORT="$(free_port "${TEST_PORT:-8169}")"
 TEST_CONF="$REPO_ROOT/.odoo/odoo-test.conf"
 sed "s/^http_port = .*/http_port = $PORT/" "$ODOO_CONF" >"$TEST_CONF"
 
