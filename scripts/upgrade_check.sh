@@ -13,7 +13,8 @@ LOG_TAG=upgrade
 log() { echo "[upgrade] $*"; }
 cd "$REPO_ROOT"
 PREV_REF="${1:-${PREV_REF:-8a1ccc3}}"
-DB="${UPGRADE_DB:-meeting_minutes_upgrade}"
+# beside the test database it checks for (two test runs side by side: two databases)
+DB="${UPGRADE_DB:-${TEST_DB:-meeting_minutes}_upgrade}"
 git rev-parse --verify -q "$PREV_REF^{commit}" >/dev/null ||
     { log "FAILED: $PREV_REF is not in this clone's history (a shallow clone?)" >&2; exit 1; }
 WORKTREE="$(mktemp -d "${TMPDIR:-/tmp}/mm_prev.XXXXXX")"
@@ -64,9 +65,13 @@ PY
 snapshot() {
     "$VENV_PYTHON" "$ODOO_BIN" shell -c "$1" -d "$DB" --no-http --log-level=warn <<'PY' | grep '^SNAP ' >"$2"
 import hashlib
+import re
 for m in env["meeting.minutes"].search([], order="id"):
+    # 18.0.1.7.0 numbers the archive codes (year-month-topic-NN): the same code
+    # without its number (the numbers are checked after the update)
+    code = re.sub(r"-\d+$", "", m.archive_code) if m.archive_code else m.archive_code
     print("SNAP meeting", m.id, m.reference, m.state, m.name, m.start, m.approved_by_id.id,
-          m.approved_on, m.distributed_on, m.archive_code, m.retention_date)
+          m.approved_on, m.distributed_on, code, m.retention_date)
     for model in ("attendee", "agenda", "statement", "resolution", "action", "followup"):
         lines = env[f"meeting.minutes.{model}"].search([("meeting_id", "=", m.id)], order="id")
         print("SNAP", model, m.id, lines.ids)
@@ -102,6 +107,7 @@ if ! diff -u "$SNAP_BEFORE" "$SNAP_AFTER"; then
 fi
 NEW_VERSION="$new_version" "$VENV_PYTHON" "$ODOO_BIN" shell -c "$ODOO_CONF" -d "$DB" --no-http --log-level=warn <<'PY'
 import os
+import re
 import sys
 version = env["ir.module.module"].search([("name", "=", "meeting_minutes")]).latest_version
 errors = []
@@ -128,6 +134,11 @@ if invitation.model != "calendar.attendee" or "_get_time_label" not in str(invit
     errors.append("the invitation template was not reloaded (18.0.1.3.0)")
 if not env.ref("meeting_minutes.mail_template_minutes_distribution").get_metadata()[0]["noupdate"]:
     errors.append("the distribution template is no longer noupdate")
+# 18.0.1.7.0: every archive code numbered, and unique in its company
+filed = env["meeting.minutes"].search([("archive_code", "!=", False)])
+codes = [(m.company_id.id, m.archive_code) for m in filed]
+if len(set(codes)) != len(codes) or not all(re.search(r"-\d{2}$", c) for _i, c in codes):
+    errors.append(f"archive codes not numbered or not unique: {codes}")
 # 18.0.1.4.0: the stamps the compliance report reads, filled by the migration
 for m in stored:
     if m.completed_on != m.submitted_on:

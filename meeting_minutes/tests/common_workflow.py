@@ -67,7 +67,11 @@ class MeetingWorkflowCase(MeetingMinutesCase):
                 default_meeting_ids=meetings.ids, default_mode=mode
             )
         )
-        wizard.reason = reason
+        # the objection dialog names its text as it is: an objection
+        if mode == "objection":
+            wizard.objection = reason
+        else:
+            wizard.reason = reason
         return wizard.save().action_confirm()
 
     def _prepare_from_calendar(self, attendees):

@@ -47,9 +47,10 @@ FOREIGN = (
     r"^Incompatible companies on records:\n- .* and ..*. \(%s: 'Foreign Fang'\) "
     r"belongs to another company\.$"
 )
+# the participating departments take the initiating one in: both are named
 FOREIGN_DEPARTMENT = (
     r"^Incompatible companies on records:\n- .* and ..*. \(%s: .*'Foreign "
-    r"Marketing'\) belongs to another company\.$"
+    r"Marketing'\) belongs to another company\.(\n- .*'Foreign Marketing'.*)?$"
 )
 NOT_ORGANIZER = r"^Only the host, the recorder or a meeting manager can do this on "
 FROZEN_PDF = (

@@ -77,7 +77,7 @@ class TestConfirmation(MeetingWorkflowCase):
                 .with_user(self.sales_rep)
                 .with_context(**action["context"])
             )
-            wizard.reason = "Q3 is too early"
+            wizard.objection = "Q3 is too early"
             wizard.save().action_confirm()
         # a dialog without its attendee line records nothing, and says so
         with self.assertRaisesRegex(UserError, "Whose objection"):

@@ -27,6 +27,6 @@ def migrate(cr, version):
         """
     )
     _logger.info(
-        "meeting_minutes: %s departments of attendees added to open minutes",
+        "meeting_minutes 18.0.1.7.0: %s departments of attendees added to open minutes",
         cr.rowcount,
     )

@@ -33,4 +33,4 @@ def migrate(cr, version):
          WHERE n.id = m.id
         """
     )
-    _logger.info("meeting_minutes: %s archive codes numbered", cr.rowcount)
+    _logger.info("meeting_minutes 18.0.1.7.0: %s archive codes numbered", cr.rowcount)
