@@ -32,3 +32,4 @@ from . import test_rpc_bad_input
 from . import test_rpc_attachments
 from . import test_participating_departments
 from . import test_official_record
+from . import test_rpc_official_record
