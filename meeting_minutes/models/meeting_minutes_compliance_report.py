@@ -44,13 +44,48 @@ class MeetingMinutesComplianceReport(models.Model):
         readonly=True,
     )
     notice_ok = fields.Float(
-        string="Notice Kept (%)", aggregator="avg", readonly=True, help=RATE_HELP
+        string="Notice in Time (%)",
+        aggregator="avg",
+        readonly=True,
+        help="Notice given the company's working days before the start. " + RATE_HELP,
     )
     completion_ok = fields.Float(
-        string="Completion Kept (%)", aggregator="avg", readonly=True, help=RATE_HELP
+        string="Minutes Completed in Time (%)",
+        aggregator="avg",
+        readonly=True,
+        help="Minutes completed within the company's hours after the end. " + RATE_HELP,
     )
     distribution_ok = fields.Float(
-        string="Distribution Kept (%)", aggregator="avg", readonly=True, help=RATE_HELP
+        string="Minutes Distributed in Time (%)",
+        aggregator="avg",
+        readonly=True,
+        help="Approved minutes distributed within the company's working days. "
+        + RATE_HELP,
+    )
+    meeting_count = fields.Integer(
+        string="Meetings", readonly=True, help="Summed: the meetings counted."
+    )
+    # the numerator and the denominator of each rate, summed when grouped: an
+    # auditor reads "2 of 3", not a bare 67 % (nor 100 % for one meeting)
+    notice_kept_count = fields.Integer(string="Notice in Time", readonly=True)
+    notice_due_count = fields.Integer(
+        string="Notice Due",
+        readonly=True,
+        help="Meetings where the notice rule applies (kept or broken).",
+    )
+    completion_kept_count = fields.Integer(string="Completed in Time", readonly=True)
+    completion_due_count = fields.Integer(
+        string="Completion Due",
+        readonly=True,
+        help="Meetings where the completion rule applies (kept or broken).",
+    )
+    distribution_kept_count = fields.Integer(
+        string="Distributed in Time", readonly=True
+    )
+    distribution_due_count = fields.Integer(
+        string="Distribution Due",
+        readonly=True,
+        help="Meetings where the distribution rule applies (kept or broken).",
     )
     notice_status = fields.Selection(RULE_STATUS, string="Notice", readonly=True)
     completion_status = fields.Selection(
@@ -71,7 +106,7 @@ class MeetingMinutesComplianceReport(models.Model):
     )
     action_count = fields.Integer(string="Action Items", readonly=True)
     action_done_on_time_count = fields.Integer(
-        string="Completed on Time", readonly=True
+        string="Action Items Done by the Deadline", readonly=True
     )
     action_late_count = fields.Integer(
         string="Late Items",
@@ -172,7 +207,16 @@ class MeetingMinutesComplianceReport(models.Model):
                    m.company_id AS company_id,
                    m.start AS date,
                    m.state AS state,
+                   1 AS meeting_count,
                    r.notice_ok, r.completion_ok, r.distribution_ok,
+                   (COALESCE(r.notice_ok, 0) = 100)::int AS notice_kept_count,
+                   (r.notice_ok IS NOT NULL)::int AS notice_due_count,
+                   (COALESCE(r.completion_ok, 0) = 100)::int
+                        AS completion_kept_count,
+                   (r.completion_ok IS NOT NULL)::int AS completion_due_count,
+                   (COALESCE(r.distribution_ok, 0) = 100)::int
+                        AS distribution_kept_count,
+                   (r.distribution_ok IS NOT NULL)::int AS distribution_due_count,
                    %(status_notice)s AS notice_status,
                    %(status_completion)s AS completion_status,
                    %(status_distribution)s AS distribution_status,

@@ -261,12 +261,25 @@ class TestComplianceReport(MeetingWorkflowCase):
         # the items of 20 June are still open today: late
         self.assertEqual((section["actions"], section["late"]), (4, 4))
         self.assertIsInstance(section["actions"], int)
-        rates = dict(section["rates"])
-        self.assertEqual(rates["Distribution Kept (%)"], 50)
-        self.assertEqual(rates["Notice Kept (%)"], 100)
+        # each rate with its numerator, its denominator and the rule it measures
+        rates = {rate["label"]: rate for rate in section["rates"]}
+        distribution = rates["Minutes Distributed in Time (%)"]
+        self.assertEqual(
+            (distribution["kept"], distribution["due"], distribution["rate"]),
+            (1, 2, 50),
+        )
+        self.assertEqual(
+            distribution["rule"],
+            "approved minutes distributed within 2 working days",
+        )
+        notice = rates["Notice in Time (%)"]
+        self.assertEqual((notice["kept"], notice["due"], notice["rate"]), (2, 2, 100))
+        # both distributed to 3 recipients, none has read them yet
+        self.assertEqual((section["read"], section["recipients"]), (0, 6))
+        self.assertEqual(section["read_rate"], 0)
         self.assertEqual(
             [(m, rules) for m, rules in section["broken"]],
-            [(late, ["Distribution Kept (%)"])],
+            [(late, ["approved minutes distributed within 2 working days"])],
         )
         self.assertNotIn(kept, [m for m, __ in section["broken"]])
         html = (
@@ -278,8 +291,21 @@ class TestComplianceReport(MeetingWorkflowCase):
         )
         self.assertIn("Monthly Compliance Report", html)
         self.assertIn("2026-06", html)
-        self.assertIn("Marketing", html)
+        self.assertIn("Initiated by Marketing", html)
+        self.assertIn("1 of 2 meetings", html)
         self.assertIn(late.reference, html)
+        # a department reported on that initiated nothing is named, not dropped
+        wizard.department_ids |= self.dep_rd
+        self.assertEqual(wizard._get_departments_without_meetings(), self.dep_rd)
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html(
+                "meeting_minutes.action_report_meeting_compliance", wizard.ids
+            )[0]
+            .decode()
+        )
+        self.assertIn("Departments that initiated no meeting", html)
+        self.assertIn("R&amp;D", html)
         # another month: nothing to print, said clearly
         empty = wizard.create({"month": date(2026, 3, 1)})
         with self.assertRaises(UserError):
@@ -304,3 +330,29 @@ class TestComplianceReport(MeetingWorkflowCase):
         )
         sections = wizard._get_report_sections()
         self.assertEqual(sections[0]["reasons"], [("Lack of Resources", 2)])
+
+    def test_short_notice_reason_in_the_violations(self):
+        """The meeting that broke the notice rule is listed with the reason its
+        organizer gave for the short notice."""
+        short = self._create_meeting()
+        with freeze_time("2026-06-12 09:00:00"):
+            self._reason(self.recorder, short, "short_notice", "Customer visit")
+        wizard = self.env["meeting.minutes.compliance.wizard"].create(
+            {"month": date(2026, 6, 1), "department_ids": self.dep_marketing.ids}
+        )
+        with freeze_time("2026-06-15 07:00:00"):
+            [section] = wizard._get_report_sections()
+            self.assertEqual(
+                section["broken"],
+                [(short, ["notice given 3 working days before the start"])],
+            )
+            html = (
+                self.env["ir.actions.report"]
+                ._render_qweb_html(
+                    "meeting_minutes.action_report_meeting_compliance", wizard.ids
+                )[0]
+                .decode()
+            )
+        self.assertIn("Short-notice reason", html)
+        self.assertIn("Customer visit", html)
+        self.assertIn("0 of 1 meeting<", html)

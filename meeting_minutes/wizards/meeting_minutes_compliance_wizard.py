@@ -28,8 +28,9 @@ class MeetingMinutesComplianceWizard(models.TransientModel):
     )
     department_ids = fields.Many2many(
         "hr.department",
-        string="Departments",
-        help="The initiating departments to report on; all of them when empty.",
+        string="Initiating Departments",
+        help="The departments whose meetings (those they initiated) are reported "
+        "on; all of them when empty.",
     )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
@@ -121,19 +122,57 @@ class MeetingMinutesComplianceWizard(models.TransientModel):
     def _get_rows(self):
         return self.env["meeting.minutes.compliance.report"].search(self._get_domain())
 
+    def _get_rules(self):
+        """[(rate field, its label, the rule it measures)], in the standard's
+        order, the rule written with the company's settings."""
+        self.ensure_one()
+        company = self.company_id
+        Report = self.env["meeting.minutes.compliance.report"]
+        rules = {
+            "notice_ok": _(
+                "notice given %(days)s working days before the start",
+                days=company.meeting_notice_days,
+            ),
+            "completion_ok": _(
+                "minutes completed within %(hours)s hours of the end",
+                hours=company.meeting_completion_hours,
+            ),
+            "distribution_ok": _(
+                "approved minutes distributed within %(days)s working days",
+                days=company.meeting_distribution_days,
+            ),
+        }
+        return [
+            (name, Report._fields[name]._description_string(self.env), rules[name])
+            for name in RATES
+        ]
+
+    @staticmethod
+    def _rate(kept, due):
+        """kept of due in percent, None when the rule applied to nothing."""
+        return 100.0 * kept / due if due else None
+
     def _get_report_sections(self):
-        """One section per initiating department: the three rates, the meetings
-        that broke a rule and which, the action items, the reasons why items were
+        """One section per initiating department that initiated a meeting in the
+        month: each rate with its numerator and denominator and the rule it
+        measures, the meetings that broke a rule and which (with the reason
+        given for a short notice), the action items, the reasons why items were
         not done (the follow-up reviews of the month's meetings)."""
         self.ensure_one()
         Report = self.env["meeting.minutes.compliance.report"]
+        counts = [
+            f"{name.replace('_ok', '')}_{kind}_count"
+            for name in RATES
+            for kind in ("kept", "due")
+        ]
         groups = Report._read_group(
             self._get_domain(),
             ["department_id"],
             [
                 "__count",
-                *(f"{name}:avg" for name in RATES),
-                "read_rate:avg",
+                *(f"{name}:sum" for name in counts),
+                "read_count:sum",
+                "receipt_count:sum",
                 "action_count:sum",
                 "action_done_on_time_count:sum",
                 "action_late_count:sum",
@@ -141,22 +180,97 @@ class MeetingMinutesComplianceWizard(models.TransientModel):
             ],
         )
         broken = Report.search([*self._get_domain(), ("rule_broken", "=", True)])
-        labels = {
-            name: Report._fields[name]._description_string(self.env) for name in RATES
-        }
+        rules = self._get_rules()
         reasons = self._get_reasons()
         sections = []
         for department, count, *values in groups:
-            rates = dict(zip(RATES, values[:3], strict=True))
-            read_rate = values[3]
             # SQL sums of counts come back as decimals
-            actions, on_time, late, delayed = (int(v or 0) for v in values[4:])
+            values = [int(value or 0) for value in values]
+            pairs = [values[i : i + 2] for i in range(0, len(counts), 2)]
+            read, recipients = values[len(counts) : len(counts) + 2]
+            actions, on_time, late, delayed = values[len(counts) + 2 :]
+            rates = [
+                {
+                    "label": label,
+                    "rule": rule,
+                    "kept": kept,
+                    "due": due,
+                    "rate": self._rate(kept, due),
+                    "count_text": (
+                        _("%(kept)s of %(due)s meetings", kept=kept, due=due)
+                        if due > 1
+                        else _("%(kept)s of 1 meeting", kept=kept)
+                        if due
+                        else _("no meeting due yet")
+                    ),
+                }
+                for (__, label, rule), (kept, due) in zip(rules, pairs, strict=True)
+            ]
+            # the lines of the report: the three rules, the reading, the items
+            rows = [
+                *rates,
+                {
+                    "label": _("Minutes read"),
+                    "rule": _(
+                        "recipients of the distributed minutes who confirmed "
+                        "reading them"
+                    ),
+                    "rate": self._rate(read, recipients),
+                    "count_text": (
+                        _(
+                            "%(read)s of %(recipients)s recipients",
+                            read=read,
+                            recipients=recipients,
+                        )
+                        if recipients > 1
+                        else _("%(read)s of 1 recipient", read=read)
+                        if recipients
+                        else _("no minutes distributed yet")
+                    ),
+                },
+                {
+                    "label": _("Action items done by the deadline"),
+                    "rule": _(
+                        "the action items of these meetings, cancelled ones left out"
+                    ),
+                    "rate": self._rate(on_time, actions),
+                    "count_text": (
+                        _(
+                            "%(on_time)s of %(actions)s items (%(late)s late, "
+                            "%(delayed)s delayed)",
+                            on_time=on_time,
+                            actions=actions,
+                            late=late,
+                            delayed=delayed,
+                        )
+                        if actions != 1
+                        else _(
+                            "%(on_time)s of 1 item (%(late)s late, %(delayed)s "
+                            "delayed)",
+                            on_time=on_time,
+                            late=late,
+                            delayed=delayed,
+                        )
+                    ),
+                },
+            ]
             sections.append(
                 {
                     "department": department,
+                    "title": (
+                        _("Initiated by %(department)s", department=department.name)
+                        if department
+                        else _("No initiating department")
+                    ),
                     "meeting_count": count,
-                    "rates": [(labels[name], rates[name]) for name in RATES],
-                    "read_rate": read_rate,
+                    "count_text": (
+                        _("%s meetings", count) if count > 1 else _("1 meeting")
+                    ),
+                    "rates": rates,
+                    "rows": rows,
+                    "read": read,
+                    "recipients": recipients,
+                    "read_rate": self._rate(read, recipients),
                     "actions": actions,
                     "on_time": on_time,
                     "late": late,
@@ -165,8 +279,8 @@ class MeetingMinutesComplianceWizard(models.TransientModel):
                         (
                             row.meeting_id,
                             [
-                                labels[name]
-                                for name in RATES
+                                rule
+                                for name, __, rule in rules
                                 # the rates read 0.0 when empty: the status tells
                                 if row[name.replace("_ok", "_status")] == "broken"
                             ],
@@ -178,6 +292,17 @@ class MeetingMinutesComplianceWizard(models.TransientModel):
                 }
             )
         return sorted(sections, key=lambda s: s["department"].display_name or "")
+
+    def _get_departments_without_meetings(self):
+        """The departments reported on (those chosen, or all of the company's)
+        that initiated no meeting in the month: an auditor sees them, rather
+        than their absence from the report."""
+        self.ensure_one()
+        departments = self.department_ids or self.env["hr.department"].search(
+            [("company_id", "in", (False, self.company_id.id))]
+        )
+        initiated = self._get_rows().department_id
+        return (departments - initiated).sorted("complete_name")
 
     def _get_reasons(self):
         """{initiating department: [(reason, count)]}: the reason categories of
