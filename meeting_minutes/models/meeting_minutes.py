@@ -2312,7 +2312,9 @@ class MeetingMinutes(models.Model):
             order="sequence, id",
         )
         resolutions = self.env["meeting.minutes.resolution"].search_fetch(
-            domain, ["agenda_id", "sequence", "content"], order="sequence, id"
+            domain,
+            ["agenda_id", "sequence", "content", "is_proposal", "department_ids"],
+            order="sequence, id",
         )
         actions = self.env["meeting.minutes.action"].search_fetch(
             domain,
@@ -2331,9 +2333,12 @@ class MeetingMinutes(models.Model):
         users = attendees.user_id | actions.owner_id | meeting.host_id
         users |= meeting.recorder_id | attendees.confirmed_by_id
         users.mapped("display_name")
-        (departments | attendees.department_id | statements.department_id).mapped(
-            "display_name"
-        )
+        (
+            departments
+            | attendees.department_id
+            | statements.department_id
+            | resolutions.department_ids
+        ).mapped("display_name")
         (actions.department_id).mapped("display_name")
         # the lanes: the initiating department, the participating ones by name,
         # then any other department that spoke (removed from the meeting after)
@@ -2415,11 +2420,16 @@ class MeetingMinutes(models.Model):
             }
 
         def resolution_data(resolution):
+            # the departments bound, in the lanes' order
+            bound = lane_departments & resolution.department_ids
+            bound |= resolution.department_ids
             return {
                 "id": resolution.id,
                 "content": resolution.content,
                 "agenda_id": resolution.agenda_id.id or False,
                 "is_proposal": resolution.is_proposal,
+                "department_ids": bound.ids,
+                "departments": bound.mapped("display_name"),
             }
 
         def action_data(action):

@@ -136,6 +136,19 @@ class TestMeetingRoom(MeetingRoomCase):
             [s["content"] for s in first["consensus"]], ["Smart recommendation first."]
         )
         self.assertEqual(len(first["resolutions"]), 1)
+        self.assertEqual(first["resolutions"][0]["departments"], [])
+        # the departments a resolution binds, in the lanes' order, then any other
+        self.meeting.resolution_ids.with_user(self.recorder).department_ids = (
+            self.dep_finance | self.dep_sales | self.dep_rd
+        )
+        bound = self.meeting.with_user(self.recorder).get_room_data()["agenda"][0][
+            "resolutions"
+        ][0]
+        self.assertEqual(bound["departments"], ["R&D", "Sales", "Finance"])
+        self.assertEqual(
+            bound["department_ids"],
+            (self.dep_rd | self.dep_sales | self.dep_finance).ids,
+        )
         self.assertEqual(
             [(a["name"], a["owner"][1], a["department"][1]) for a in first["actions"]],
             [("Submit the smart recommendation plan", "Engineer Liu", "R&D")],
@@ -506,6 +519,8 @@ class TestMeetingRoomTour(TourCase, MeetingRoomCase):
                 {
                     "agenda_id": first.id,
                     "content": "Q3: smart recommendation, then the UI polish.",
+                    # Sales left out before adding it, Production after
+                    "department_ids": (self.dep_marketing | self.dep_rd).ids,
                 }
             ],
         )

@@ -2,6 +2,7 @@
 
 import {Component, onMounted, onWillStart, onWillUnmount, useState} from "@odoo/owl";
 import {ConnectionLostError, RPCError} from "@web/core/network/rpc";
+import {DateTimeInput} from "@web/core/datetime/datetime_input";
 import {RecordSelector} from "@web/core/record_selectors/record_selector";
 import {_t} from "@web/core/l10n/translation";
 import {formatList} from "@web/core/l10n/utils/format_list";
@@ -10,6 +11,7 @@ import {
     deserializeDateTime,
     formatDate,
     formatDateTime,
+    serializeDate,
 } from "@web/core/l10n/dates";
 import {browser} from "@web/core/browser/browser";
 import {registry} from "@web/core/registry";
@@ -57,7 +59,7 @@ function errorTitle(error) {
  */
 export class MeetingRoom extends Component {
     static template = "meeting_minutes.MeetingRoom";
-    static components = {RecordSelector};
+    static components = {DateTimeInput, RecordSelector};
     static props = ["*"];
 
     setup() {
@@ -285,7 +287,9 @@ export class MeetingRoom extends Component {
                 make(`lane_${item.id}_${lane.department_id}`);
             }
             make(`consensus_${item.id}`, {kind: "consensus"});
-            make(`resolution_${item.id}`);
+            // departmentIds: null until the recorder picks them, the item's
+            // participating departments until then
+            make(`resolution_${item.id}`, {departmentIds: null});
             const action = make(`action_${item.id}`, {
                 ownerId: false,
                 deadline: "",
@@ -314,8 +318,80 @@ export class MeetingRoom extends Component {
         return this.draft(`resolution_${item.id}`);
     }
 
+    /** The departments a new resolution of the item binds: those the recorder
+     * picked, or every participating department. */
+    resolutionDepartmentIds(item) {
+        const draft = this.resolutionDraft(item);
+        if (draft.departmentIds) {
+            return draft.departmentIds;
+        }
+        return item.lanes
+            .filter((lane) => lane.participating)
+            .map((lane) => lane.department_id);
+    }
+
+    /** Names joined as the user's language joins them (、 in Chinese). */
+    joinNames(names) {
+        return formatList(names);
+    }
+
+    /** The departments shown as toggles under a resolution: the item's
+     * participating departments, then any other department it binds. */
+    departmentChoices(item, boundIds, boundNames = []) {
+        const choices = item.lanes
+            .filter((lane) => lane.participating)
+            .map((lane) => ({
+                id: lane.department_id,
+                name: lane.department,
+                bound: boundIds.includes(lane.department_id),
+            }));
+        boundIds.forEach((id, index) => {
+            if (!choices.some((choice) => choice.id === id)) {
+                choices.push({id, name: boundNames[index] || "", bound: true});
+            }
+        });
+        return choices;
+    }
+
+    toggleResolutionDepartment(item, departmentId) {
+        const ids = this.resolutionDepartmentIds(item);
+        this.resolutionDraft(item).departmentIds = ids.includes(departmentId)
+            ? ids.filter((id) => id !== departmentId)
+            : [...ids, departmentId];
+    }
+
+    /** A saved resolution binds one department more or one less. */
+    async toggleBoundDepartment(resolution, departmentId) {
+        if (!this.canEdit) {
+            return;
+        }
+        const command = resolution.department_ids.includes(departmentId)
+            ? [3, departmentId]
+            : [4, departmentId];
+        await this.save(
+            `resolution_departments_${resolution.id}`,
+            () =>
+                this.orm.write("meeting.minutes.resolution", [resolution.id], {
+                    department_ids: [command],
+                }),
+            () => this.toggleBoundDepartment(resolution, departmentId)
+        );
+    }
+
     actionDraft(item) {
         return this.draft(`action_${item.id}`);
+    }
+
+    /** The deadline of the draft for Odoo's date input (a luxon date). */
+    deadlineValue(draft) {
+        return draft.deadline ? deserializeDate(draft.deadline) : false;
+    }
+
+    /** The date picked or typed in the user's format, kept as the server's
+     * "2026-12-10". */
+    setActionDeadline(item, value) {
+        this.actionDraft(item).deadline = value ? serializeDate(value) : "";
+        this.onDeadlineChange(item);
     }
 
     /** The working days from today to the deadline typed, counted by the server
@@ -524,7 +600,20 @@ export class MeetingRoom extends Component {
         }
     }
 
+    /** Back to the minutes: the form the room was opened from, as its
+     * breadcrumb would (room and form going back and forth do not pile up);
+     * the minutes' form opened anew when the room came from elsewhere (the
+     * calendar, a link). */
     openMinutes() {
+        const context = this.props.action.context || {};
+        const fromTheMinutes =
+            context.active_model === "meeting.minutes" &&
+            context.active_id === this.meetingId &&
+            this.env.config.breadcrumbs.length > 1;
+        if (fromTheMinutes) {
+            this.env.config.historyBack();
+            return;
+        }
         this.action.doAction({
             type: "ir.actions.act_window",
             res_model: "meeting.minutes",
@@ -654,16 +743,23 @@ export class MeetingRoom extends Component {
         if (!text || !this.canEdit) {
             return;
         }
+        const departmentIds = this.resolutionDepartmentIds(item);
         const saved = await this.save(
             `resolution_${item.id}`,
             () =>
                 this.orm.create("meeting.minutes.resolution", [
-                    {meeting_id: this.meetingId, agenda_id: item.id, content: text},
+                    {
+                        meeting_id: this.meetingId,
+                        agenda_id: item.id,
+                        content: text,
+                        department_ids: [[6, 0, departmentIds]],
+                    },
                 ]),
             () => this.saveResolution(item)
         );
         if (saved && draft.text.trim() === text) {
             draft.text = "";
+            draft.departmentIds = null;
         }
     }
 

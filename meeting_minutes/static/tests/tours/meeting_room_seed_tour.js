@@ -3,7 +3,7 @@
 import {registry} from "@web/core/registry";
 import {
     aWeekFromToday,
-    setDateInput,
+    editDate,
     signatureDialog,
 } from "@meeting_minutes/../tests/tours/tour_steps";
 
@@ -97,10 +97,8 @@ function addAction(task, owner) {
         },
         {
             content: "The deadline, in a week",
-            trigger: `${ROOM} input.o_meeting_room_action_deadline`,
-            run() {
-                setDateInput(this.anchor, aWeekFromToday());
-            },
+            trigger: `${ROOM} .o_meeting_room_action_deadline input`,
+            run: (helpers) => editDate(helpers, aWeekFromToday()),
         },
         {
             content: "Its working days are counted",

@@ -3,7 +3,7 @@
 import {
     aWeekFromToday,
     asShownEnUS,
-    setDateInput,
+    editDate,
 } from "@meeting_minutes/../tests/tours/tour_steps";
 import {registry} from "@web/core/registry";
 
@@ -161,13 +161,35 @@ registry.category("web_tour.tours").add("meeting_minutes_room_tour", {
             run: "edit Q3: smart recommendation, then the UI polish.",
         },
         {
+            content: "It binds every participating department unless told otherwise",
+            trigger: `${ROOM} .o_meeting_room_resolution_departments:has(.o_meeting_room_new_bound_toggle[aria-pressed=true]:contains(Sales)):has(.o_meeting_room_new_bound_toggle[aria-pressed=true]:contains(Production))`,
+        },
+        {
+            content: "Sales is not bound by it",
+            trigger: `${ROOM} .o_meeting_room_new_bound_toggle:contains(Sales)`,
+            run: "click",
+        },
+        {
+            content: "Sales is left out",
+            trigger: `${ROOM} .o_meeting_room_new_bound_toggle[aria-pressed=false]:contains(Sales)`,
+        },
+        {
             content: "Add the resolution",
             trigger: `${ROOM} .o_meeting_room_add_resolution`,
             run: "click",
         },
         {
-            content: "The resolution is recorded",
-            trigger: `${ROOM} .o_meeting_room_resolution:contains(then the UI polish)`,
+            content: "The resolution is recorded with the departments it binds",
+            trigger: `${ROOM} .o_meeting_room_resolution:contains(then the UI polish):has(.o_meeting_room_bound_toggle[aria-pressed=true]:contains(R&D)):has(.o_meeting_room_bound_toggle[aria-pressed=false]:contains(Sales))`,
+        },
+        {
+            content: "Production is not bound either, after all",
+            trigger: `${ROOM} .o_meeting_room_resolution .o_meeting_room_bound_toggle[aria-pressed=true]:contains(Production)`,
+            run: "click",
+        },
+        {
+            content: "Saved: Production is left out",
+            trigger: `${ROOM} .o_meeting_room_resolution .o_meeting_room_bound_toggle[aria-pressed=false]:contains(Production)`,
         },
         {
             content: "The task of the action item",
@@ -190,10 +212,10 @@ registry.category("web_tour.tours").add("meeting_minutes_room_tour", {
         },
         {
             content: "Its deadline, in a week",
-            trigger: `${ROOM} input.o_meeting_room_action_deadline`,
-            run() {
+            trigger: `${ROOM} .o_meeting_room_action_deadline input`,
+            async run(helpers) {
                 deadline = aWeekFromToday();
-                setDateInput(this.anchor, deadline);
+                await editDate(helpers, deadline);
             },
         },
         {
@@ -241,5 +263,27 @@ registry.category("web_tour.tours").add("meeting_minutes_room_tour", {
             content: "Back to the room",
             trigger: `${ROOM}:not(:has(.o_meeting_room_readout)) .o_meeting_room_current:contains(Feature priority)`,
         },
+        // from the room to the minutes and back, twice: the breadcrumbs do not
+        // pile up (the minutes' list, then the minutes)
+        ...[1, 2].flatMap((round) => [
+            {
+                content: `Back to the minutes (${round})`,
+                trigger: `${ROOM} .o_meeting_room_open_minutes`,
+                run: "click",
+            },
+            {
+                content: `The minutes, under their list only (${round})`,
+                trigger: `.o_form_view .o_breadcrumb:has(.breadcrumb-item):not(:has(.breadcrumb-item:eq(1)))`,
+            },
+            {
+                content: `Open the room again (${round})`,
+                trigger: `.o_form_view .o_form_statusbar button[name="action_open_meeting_room"]`,
+                run: "click",
+            },
+            {
+                content: `The room again (${round})`,
+                trigger: `${ROOM} .o_meeting_room_current:contains(Feature priority)`,
+            },
+        ]),
     ],
 });

@@ -1,5 +1,7 @@
 /** @odoo-module **/
 
+import {deserializeDate, formatDate} from "@web/core/l10n/dates";
+
 // Steps shared by the tours of meeting_minutes.
 
 // The signature dialog of Confirm & Sign (meeting.minutes.sign.wizard): the
@@ -51,9 +53,10 @@ export function asShownEnUS(isoDate) {
     return `${month}/${day}/${year}`;
 }
 
-// set a native <input type="date">: it takes a whole value, not keystrokes
-export function setDateInput(input, isoDate) {
-    input.value = isoDate;
-    input.dispatchEvent(new Event("input", {bubbles: true}));
-    input.dispatchEvent(new Event("change", {bubbles: true}));
+// type an ISO date (YYYY-MM-DD) into Odoo's date input as the user would: in
+// the user's date format (12/15/2026 in English, 2026年12月15日 in Chinese),
+// then Enter: the date is taken and the picker closes
+export async function editDate(helpers, isoDate) {
+    await helpers.edit(formatDate(deserializeDate(isoDate)));
+    await helpers.press("Enter");
 }
