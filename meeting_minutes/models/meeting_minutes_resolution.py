@@ -50,14 +50,13 @@ class MeetingMinutesResolution(models.Model):
         return resolutions
 
     def _mark_proposals(self):
-        """What is written before the meeting's start is prepared in advance: a
+        """What is written before the meeting is started is prepared in advance: a
         proposal, whoever writes it and however (the form, the room, an RPC
-        client), decided on the records as created."""
-        now = fields.Datetime.now()
+        client), decided on the records as created. Once the host has started
+        the meeting (up to its lead time before the planned start), what the
+        room writes is decided in the meeting."""
         proposals = self.filtered(
-            lambda r: (
-                r.meeting_id.state in ("draft", "scheduled") or r.meeting_id.start > now
-            )
+            lambda r: r.meeting_id.state in ("draft", "scheduled")
         )
         if proposals:
             proposals._workflow().write({"is_proposal": True})

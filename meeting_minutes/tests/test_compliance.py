@@ -356,3 +356,30 @@ class TestComplianceReport(MeetingWorkflowCase):
         self.assertIn("Short-notice reason", html)
         self.assertIn("Customer visit", html)
         self.assertIn("0 of 1 meeting<", html)
+
+    def test_action_items_not_due_yet_are_not_counted(self):
+        """An open action item before its deadline is neither kept nor broken:
+        the rate reads the items done or past their deadline only."""
+        meeting = self._to_state(self._create_meeting(), "distributed")
+        wizard = self.env["meeting.minutes.compliance.wizard"].create(
+            {"month": date(2026, 6, 1), "department_ids": self.dep_marketing.ids}
+        )
+        # the items are due on 20 June
+        with freeze_time("2026-06-16 09:00:00"):
+            self.Report.invalidate_model()
+            [section] = wizard._get_report_sections()
+            items = section["rows"][-1]
+            self.assertIsNone(items["rate"])
+            self.assertEqual(
+                items["count_text"], "0 of 0 due (0 late, 0 delayed; 2 not due yet)"
+            )
+            item = meeting.action_ids[:1]
+            item.with_user(item.owner_id).action_done()
+            self.env.flush_all()
+            self.Report.invalidate_model()
+            [section] = wizard._get_report_sections()
+            items = section["rows"][-1]
+            self.assertEqual(items["rate"], 100)
+            self.assertEqual(
+                items["count_text"], "1 of 1 due (0 late, 0 delayed; 1 not due yet)"
+            )

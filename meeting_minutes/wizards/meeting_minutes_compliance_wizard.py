@@ -231,26 +231,19 @@ class MeetingMinutesComplianceWizard(models.TransientModel):
                 {
                     "label": _("Action items done by the deadline"),
                     "rule": _(
-                        "the action items of these meetings, cancelled ones left out"
+                        "the action items of these meetings that are done or past "
+                        "their deadline; cancelled ones left out"
                     ),
-                    "rate": self._rate(on_time, actions),
-                    "count_text": (
-                        _(
-                            "%(on_time)s of %(actions)s items (%(late)s late, "
-                            "%(delayed)s delayed)",
-                            on_time=on_time,
-                            actions=actions,
-                            late=late,
-                            delayed=delayed,
-                        )
-                        if actions != 1
-                        else _(
-                            "%(on_time)s of 1 item (%(late)s late, %(delayed)s "
-                            "delayed)",
-                            on_time=on_time,
-                            late=late,
-                            delayed=delayed,
-                        )
+                    # due: done (on time or late) or open past the deadline
+                    "rate": self._rate(on_time, on_time + late),
+                    "count_text": _(
+                        "%(on_time)s of %(due)s due (%(late)s late, %(delayed)s "
+                        "delayed; %(to_come)s not due yet)",
+                        on_time=on_time,
+                        due=on_time + late,
+                        late=late,
+                        delayed=delayed,
+                        to_come=actions - on_time - late,
                     ),
                 },
             ]
