@@ -2,7 +2,7 @@
     "name": "Meeting Minutes",
     "summary": "Cross-department coordination meetings: agenda, minutes by department, "
     "resolutions, action items, approval, distribution, reminders and archiving",
-    "version": "18.0.1.7.0",
+    "version": "18.0.1.8.0",
     "category": "Productivity",
     "website": "https://github.com/meeting-minutes/meeting_minutes",
     "author": "meeting_minutes developers",

@@ -5,6 +5,12 @@ from . import res_company
 from . import resource_calendar
 from . import res_config_settings
 from . import meeting_minutes
+from . import meeting_minutes_confirmation
+from . import meeting_minutes_calendar
+from . import meeting_minutes_room
+from . import meeting_minutes_distribution
+from . import meeting_minutes_deadlines
+from . import meeting_minutes_demo
 from . import meeting_minutes_chatter
 from . import meeting_minutes_report_layout
 from . import meeting_minutes_attendee

@@ -517,23 +517,3 @@ class CalendarAttendee(models.Model):
         # _check_meeting_minutes_answer)
         attendees_sudo = self.sudo()
         return attendees_sudo.event_id.with_env(self.env)
-
-
-class MeetingMinutes(models.Model):
-    """The minutes' side of the link to their calendar event."""
-
-    # one concern of the minutes in its own file (as core splits account.journal)
-    _inherit = "meeting.minutes"  # pylint: disable=consider-merging-classes-inherited
-
-    # the minutes move, archive and invite through their event: one event, one
-    # set of minutes, whoever links them (cancelled ones included: reset to
-    # draft, they are its minutes again; deleted, they free it). Checked by the
-    # database on the result: a concurrent link fails too (a ValidationError
-    # with this message for the client)
-    _sql_constraints = [
-        (
-            "calendar_event_uniq",
-            "unique(calendar_event_id)",
-            "A calendar event holds one set of meeting minutes at most.",
-        ),
-    ]

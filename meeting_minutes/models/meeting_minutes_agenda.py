@@ -60,3 +60,23 @@ class MeetingMinutesAgenda(models.Model):
             ],
             "target": "new",
         }
+
+    def _report_statements(self):
+        """The item's statements as the PDF prints them, in the room's order:
+        the initiating department's, the other departments' by name, then the
+        consensus of all departments; within a department, as they were said."""
+        self.ensure_one()
+        meeting = self.meeting_id
+        initiating = meeting.initiating_department_id
+
+        def key(statement):
+            department = statement.department_id
+            return (
+                not department,
+                department != initiating,
+                department.display_name or "",
+                statement.sequence,
+                statement.id,
+            )
+
+        return self.statement_ids.sorted(key)

@@ -399,6 +399,66 @@ class TestMeetingRules(MeetingWorkflowCase):
     # demo data: the example of the company standard
     # ------------------------------------------------------------
 
+    def test_pdf_statements_in_the_room_order(self):
+        """The PDF prints an item's statements as the room shows them: the
+        initiating department, the others by name, the consensus last; not in
+        the order they were typed."""
+        meeting = self._create_meeting()
+        item = meeting.agenda_ids[:1]
+        Statement = self.env["meeting.minutes.statement"].with_user(self.recorder)
+        typed = Statement.create(
+            [
+                {"agenda_id": item.id, "kind": "consensus", "content": "Agreed."},
+                {
+                    "agenda_id": item.id,
+                    "department_id": self.dep_sales.id,
+                    "kind": "opinion",
+                    "content": "Sales first.",
+                },
+                {
+                    "agenda_id": item.id,
+                    "department_id": self.dep_rd.id,
+                    "kind": "opinion",
+                    "content": "R&D later.",
+                },
+                {
+                    "agenda_id": item.id,
+                    "department_id": self.dep_marketing.id,
+                    "kind": "problem",
+                    "content": "Marketing asks.",
+                },
+            ]
+        )
+        self.assertEqual(
+            item._report_statements().mapped("content"),
+            ["Marketing asks.", "R&D later.", "Sales first.", "Agreed."],
+        )
+        self.assertEqual(len(typed), 4)
+
+    def test_demo_history_dated_in_the_past(self):
+        """The demo's filed history happened: no meeting filed, item done or
+        receipt confirmed after the moment it is generated."""
+        now = datetime(2026, 6, 15, 7, 0)
+        with freeze_time(now):
+            self.env["meeting.minutes"]._demo_compliance_history(
+                self.dep_marketing.ids, months=3
+            )
+        filed = self.env["meeting.minutes"].search(
+            [
+                ("initiating_department_id", "=", self.dep_marketing.id),
+                ("state", "=", "archived"),
+            ]
+        )
+        self.assertTrue(filed)
+        for meeting in filed:
+            self.assertLessEqual(meeting.archived_on, now, meeting.archive_code)
+            self.assertLessEqual(meeting.distributed_on, now)
+            for item in meeting.action_ids:
+                self.assertLessEqual(item.done_date, now.date())
+            for receipt in meeting.acknowledgement_ids:
+                if receipt.acknowledged_on:
+                    self.assertLessEqual(receipt.acknowledged_on, now)
+
     def test_demo_meeting(self):
         meeting = self.env.ref(
             "meeting_minutes.meeting_q3_priorities", raise_if_not_found=False

@@ -2,9 +2,14 @@
 language of the official PDF is a visible setting, and every objection comes
 with the recorder's answer before the approval and on the paper."""
 
+import importlib.util
+import os
+from datetime import timedelta
+
 from freezegun import freeze_time
 
 from odoo.exceptions import UserError
+from odoo.modules.module import get_module_path
 from odoo.tests import tagged
 
 from .common import poppler
@@ -197,6 +202,20 @@ class TestOfficialRecord(MeetingWorkflowCase):
         self._to_state(meeting, "confirmed")
         self.assertFalse(early.is_proposal, "confirmed on the spot: adopted")
 
+    def test_resolution_of_a_meeting_started_early_is_decided(self):
+        """Started before its planned start (within the lead time), the meeting
+        decides: what the room writes then is no proposal."""
+        meeting = self._to_state(self._create_meeting(), "scheduled")
+        with freeze_time(meeting.start - timedelta(minutes=10)):
+            meeting.with_user(self.host).action_start()
+            self.assertEqual(meeting.state, "in_progress")
+            decided = (
+                self.env["meeting.minutes.resolution"]
+                .with_user(self.recorder)
+                .create({"meeting_id": meeting.id, "content": "Launch on 1 July."})
+            )
+        self.assertFalse(decided.is_proposal)
+
     def test_calendar_activity_gone_once_the_meeting_took_place(self):
         """The calendar's "Meeting" activity of the event is not what the lists
         of minutes to approve or filed show once the meeting took place."""
@@ -222,3 +241,28 @@ class TestOfficialRecord(MeetingWorkflowCase):
         ]["arch"]
         self.assertIn("o_meeting_minutes_host_records", arch)
         self.assertIn("host_id != recorder_id", arch)
+
+    def test_read_out_digest_migration(self):
+        """18.0.1.8.0 counts the read-out's dates by their value: a digest that
+        still matches the read-out (counted the former way) is counted again,
+        one that no longer matches stays as it is."""
+        path = os.path.join(
+            get_module_path("meeting_minutes"),
+            "migrations",
+            "18.0.1.8.0",
+            "post-migration.py",
+        )
+        spec = importlib.util.spec_from_file_location("mm_post_18_0_1_8_0", path)
+        migration = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(migration)
+        same, changed = (self._create_meeting() for __ in range(2))
+        for meeting in same | changed:
+            self._add_content(meeting)
+        same.sudo().read_out_digest = migration._former_digest(same)
+        changed.sudo().read_out_digest = "what was read out before a change"
+        self.assertNotEqual(same.read_out_digest, same._get_read_out_digest())
+        self.env.flush_all()
+        migration.migrate(self.env.cr, "18.0.1.7.0")
+        self.env.invalidate_all()
+        self.assertEqual(same.read_out_digest, same._get_read_out_digest())
+        self.assertEqual(changed.read_out_digest, "what was read out before a change")

@@ -465,9 +465,13 @@ class TestReport(HttpCase):
         revision freezes a new PDF and keeps the first, both verifiable."""
         self._check_tools()
         meeting = self._draft_copy()
-        meeting.sudo().write({"state": "submitted"})
+        # the read-out the attendees confirmed on the spot
+        meeting.sudo().write(
+            {"state": "submitted", "read_out_digest": meeting._get_read_out_digest()}
+        )
         meeting.action_approve()
         self.assertEqual(meeting.state, "approved")
+        self.assertFalse(meeting.read_out_changed)
         attachment = meeting.approved_report_id
         self.assertTrue(attachment, "the approval freezes the PDF")
         self.assertTrue(attachment.raw.startswith(b"%PDF"), "a real PDF")
@@ -501,6 +505,9 @@ class TestReport(HttpCase):
             meeting,
             [{"state": "confirmed", "approved_report_id": False, "revision_number": 1}],
         )
+        # the deadline corrected: no longer what was read out
+        meeting.action_ids[:1].sudo().deadline += timedelta(days=2)
+        self.assertTrue(meeting.read_out_changed)
         meeting.sudo().write({"state": "submitted"})
         meeting.action_approve()
         second = meeting.approved_report_id
@@ -530,6 +537,15 @@ class TestReport(HttpCase):
         # printed in the company's language (English here): "Revision: 2"
         self.assertRegex(squash(self._text(second.raw)), r"Revision:2")
         self.assertNotRegex(squash(self._text(attachment.raw)), r"Revision:")
+        # the reason of the revision, and the confirmations said to be given to
+        # the version read out, not to this one
+        self.assertRegex(
+            squash(self._text(second.raw)),
+            r"Reasonfortherevision:Wrongdeadlineintheactionitems",
+        )
+        changed = "changedaftertheon-the-spotconfirmation"
+        self.assertIn(changed, squash(self._text(second.raw)))
+        self.assertNotIn(changed, squash(self._text(attachment.raw)))
 
     def test_minutes_followup(self):
         """A follow-up meeting prints the review of the previous action items."""

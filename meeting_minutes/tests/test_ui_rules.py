@@ -188,7 +188,7 @@ class TestUiRules(MeetingWorkflowCase):
         self._to_state(meeting, "distributed")
         self.assertIn("Still open (2)", meeting.archive_blocker)
         self.assertIn(
-            "«Adjust the production schedule» (Owner Wu)", meeting.archive_blocker
+            "“Adjust the production schedule” (Owner Wu)", meeting.archive_blocker
         )
         with self.assertRaisesRegex(UserError, r"Still open \(2\)"):
             meeting.with_user(self.recorder).action_archive_minutes()

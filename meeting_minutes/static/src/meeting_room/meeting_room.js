@@ -18,7 +18,8 @@ import {registry} from "@web/core/registry";
 import {useService} from "@web/core/utils/hooks";
 
 // the notification the server sends on a meeting's channel when one of its
-// statements, resolutions or action items changes (models/meeting_minutes_room.py)
+// statements, resolutions or action items changes (models/meeting_minutes_content_mixin.py
+// _room_notify) or the minutes' state does (models/meeting_minutes_room.py)
 const UPDATE = "meeting_minutes.room_update";
 const RETRY_DELAY = 3000;
 const DAY_MS = 24 * 3600 * 1000;
