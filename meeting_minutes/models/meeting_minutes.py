@@ -1340,7 +1340,7 @@ class MeetingMinutes(models.Model):
                 earliest -= timedelta(
                     minutes=meeting.company_id.meeting_start_lead_minutes
                 )
-            if now < earliest:
+            if now < earliest and lead:
                 raise UserError(
                     _(
                         "The minutes %(name)s can be %(verb)s from %(when)s: the "
@@ -1348,6 +1348,16 @@ class MeetingMinutes(models.Model):
                         name=meeting.display_name,
                         verb=verb,
                         when=meeting._format_when(earliest),
+                        start=meeting._format_when(meeting.start),
+                    )
+                )
+            if now < earliest:
+                raise UserError(
+                    _(
+                        "The minutes %(name)s can be %(verb)s from %(start)s, when "
+                        "the meeting starts.",
+                        name=meeting.display_name,
+                        verb=verb,
                         start=meeting._format_when(meeting.start),
                     )
                 )

@@ -61,7 +61,8 @@ class TestUiRules(MeetingWorkflowCase):
         with freeze_time("2026-06-15 05:45:00"):
             as_recorder.action_confirm_all_attendees()
             with self.assertRaisesRegex(
-                UserError, r"can be confirmed from 06/15/2026 06:00"
+                UserError,
+                r"can be confirmed from 06/15/2026 06:00, when the meeting starts\.$",
             ):
                 as_recorder.action_confirm()
         with freeze_time("2026-06-15 06:00:00"):
