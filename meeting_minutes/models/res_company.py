@@ -153,7 +153,8 @@ class ResCompany(models.Model):
     def _meeting_minutes_demo_company(self, company_ids, values):
         """Demo data: the company of the demo's Chinese colleagues prints its own
         name and address on the minutes, not Odoo's "YourCompany" in San
-        Francisco (a company already renamed is left alone)."""
+        Francisco nor its "Your logo" placeholder (a company already renamed is
+        left alone)."""
         companies = self.browse(company_ids).filtered(lambda c: c.name == "YourCompany")
         if companies:
             companies.write(values)
