@@ -67,7 +67,7 @@ PY
 )"
 log "its dependencies, from Odoo's source: $DEPENDS"
 
-PORT="$(free_port 8500)"
+PORT="$(free_port "${PEER_PORT:-8500}")"
 PEER_CONF="$(mktemp)"
 trap 'rm -f "$PEER_CONF"' EXIT
 sed -e "s#^addons_path *= *.*#addons_path = $ODOO_ADDONS,$PEER_ADDONS#" \
