@@ -1,13 +1,16 @@
-"""The minutes PDF downloaded over HTTP from the running server (scripts/load.sh),
-for a meeting with 10 and with 100 action items, against Odoo's rendering floor.
+"""The addon's PDFs downloaded over HTTP from the running server (scripts/load.sh):
+the minutes and the action tracking of a meeting with 10 and with 100 action items,
+the monthly compliance report, against Odoo's rendering floor.
 
 The floor is a QWeb PDF report that scripts/load_prepare.py creates in the load
 copy: the minutes report's paper format and company layout around an empty page.
 It is downloaded through the same route (/report/pdf/<report>/<id>), from the same
 server, by the same user: what every PDF costs whatever its content (the request,
 the report action, the layout and assets, one wkhtmltopdf process). The difference
-is what the minutes' content costs. The meetings are in progress: nothing is
-frozen, every download renders.
+is what the content costs. Two floors: printed as the addon's reports are (no
+JavaScript delay), and as any other addon's report is (Odoo's
+``report.print_delay``, one second by default). The meetings are in progress:
+nothing is frozen, every download renders.
 
     python scripts/pdf_http.py --url http://127.0.0.1:8400 --plan plan.json --runs 5
 
@@ -18,6 +21,7 @@ Exit status 1 when a download is not a PDF.
 # pylint: disable=print-used
 import argparse
 import json
+import re
 import statistics
 import sys
 import time
@@ -54,16 +58,25 @@ def main():
         sys.exit(f"login failed: {response.json()['error']}")
 
     meetings = plan["pdf_meetings"]
+    floor, other_floor = plan["floor_reports"]
     cases = [
-        ("floor: empty page, same paper format", plan["floor_report"], meetings["10"]),
+        ("floor: empty page, same paper format", floor, meetings["10"]),
+        ("empty page, Odoo's JavaScript delay", other_floor, meetings["10"]),
         ("minutes, 10 action items", plan["minutes_report"], meetings["10"]),
         ("minutes, 100 action items", plan["minutes_report"], meetings["100"]),
+        ("action tracking, 10 items", plan["actions_report"], meetings["10"]),
+        ("action tracking, 100 items", plan["actions_report"], meetings["100"]),
+        (
+            f"compliance, {plan['compliance_month'][:7]}",
+            plan["compliance_report"],
+            plan["compliance_wizard"],
+        ),
     ]
     results = []
     for label, report, meeting_id in cases:
         url = f"{args.url}/report/pdf/{report}/{meeting_id}"
         times = []
-        size = 0
+        size = pages = 0
         for run in range(args.runs + 1):
             started = time.perf_counter()
             response = session.get(url, timeout=600)
@@ -71,23 +84,27 @@ def main():
             if response.status_code != 200 or not response.content.startswith(b"%PDF"):
                 sys.exit(f"{label}: HTTP {response.status_code}, not a PDF")
             size = len(response.content)
+            # wkhtmltopdf writes one page object per page
+            pages = len(re.findall(rb"/Type\s*/Page\b", response.content))
             if args.save:
                 name = label.split(":")[0].replace(",", "").replace(" ", "_")
                 with open(f"{args.save}/{name}.pdf", "wb") as handle:
                     handle.write(response.content)
             if run:  # the first one warms the worker up
                 times.append(seconds)
-        results.append((label, statistics.median(times), min(times), max(times), size))
+        results.append(
+            (label, statistics.median(times), min(times), max(times), size, pages)
+        )
 
     floor = results[0][1]
     print(f"PDF over HTTP ({args.url}, {args.runs} downloads each after a warm-up):")
-    print(f"| {'PDF':<38} | median s | min s | max s | KiB | over the floor |")
-    print(f"|{'-' * 40}|---------:|------:|------:|----:|---------------:|")
-    for label, median, low, high, size in results:
-        over = "" if label.startswith("floor") else f"+{median - floor:.2f} s"
+    print(f"| {'PDF':<38} | median s | min s | max s | KiB | pages | over the floor |")
+    print(f"|{'-' * 40}|---------:|------:|------:|----:|------:|---------------:|")
+    for label, median, low, high, size, pages in results:
+        over = "" if label.startswith("floor") else f"{median - floor:+.2f} s"
         print(
             f"| {label:<38} | {median:8.2f} | {low:5.2f} | {high:5.2f} "
-            f"| {size // 1024:3d} | {over:>14} |"
+            f"| {size // 1024:3d} | {pages:5d} | {over:>14} |"
         )
 
 
