@@ -15,6 +15,7 @@ import time
 from datetime import date, datetime, timedelta
 from unittest.mock import patch
 
+from odoo.exceptions import UserError
 from odoo.tests import HttpCase, tagged
 from odoo.tools.misc import format_date
 
@@ -594,9 +595,12 @@ class TestReport(HttpCase):
         text = self._text(frozen.raw)
         self.assertPageNumbers(text, self._pages(frozen.raw))
         self.assertInPdf([meeting.reference, *meeting.action_ids.mapped("name")], text)
-        # a second look and the distribution read the frozen file: no render
+        # a second look, a second approval (refused before any render) and the
+        # distribution read the frozen file: no render
         del delays[:]
         self.assertEqual(self._render(MINUTES_REPORT, meeting), frozen.raw)
+        with self.assertRaises(UserError):
+            meeting.action_approve()
         meeting.action_distribute()
         self.assertEqual(meeting.state, "distributed")
         self.assertEqual(meeting.approved_report_id, frozen)
