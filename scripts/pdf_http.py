@@ -14,6 +14,9 @@ nothing is frozen, every download renders.
 
     python scripts/pdf_http.py --url http://127.0.0.1:8400 --plan plan.json --runs 5
 
+The plan of scripts/load_prepare.py, or one with its own "cases" (label, report,
+record id, login), as scripts/compare_peer.py writes for the peer's PDF beside ours.
+
 Prints the median seconds (and min/max) of each, after one warm-up download.
 Exit status 1 when a download is not a PDF.
 """
@@ -29,34 +32,8 @@ import time
 import requests
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--url", required=True)
-    parser.add_argument("--plan", required=True)
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--login", default="admin")
-    parser.add_argument("--save", help="a folder to keep the last PDF of each in")
-    args = parser.parse_args()
-    with open(args.plan, encoding="utf-8") as handle:
-        plan = json.load(handle)
-    session = requests.Session()
-    response = session.post(
-        f"{args.url}/web/session/authenticate",
-        json={
-            "jsonrpc": "2.0",
-            "method": "call",
-            "params": {
-                "db": plan["database"],
-                "login": args.login,
-                "password": plan["passwords"][args.login],
-            },
-        },
-        timeout=60,
-    )
-    response.raise_for_status()
-    if "error" in response.json():
-        sys.exit(f"login failed: {response.json()['error']}")
-
+def load_cases(plan, login):
+    """The PDFs of scripts/load_prepare.py's plan, downloaded as ``login``."""
     meetings = plan["pdf_meetings"]
     floor, other_floor = plan["floor_reports"]
     cases = [
@@ -72,9 +49,51 @@ def main():
             plan["compliance_wizard"],
         ),
     ]
+    return [(label, report, record_id, login) for label, report, record_id in cases]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--url", required=True)
+    parser.add_argument("--plan", required=True)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--login", default="admin")
+    parser.add_argument("--save", help="a folder to keep the last PDF of each in")
+    args = parser.parse_args()
+    with open(args.plan, encoding="utf-8") as handle:
+        plan = json.load(handle)
+    sessions = {}
+
+    def session_of(login):
+        if login in sessions:
+            return sessions[login]
+        session = sessions[login] = requests.Session()
+        response = session.post(
+            f"{args.url}/web/session/authenticate",
+            json={
+                "jsonrpc": "2.0",
+                "method": "call",
+                "params": {
+                    "db": plan["database"],
+                    "login": login,
+                    "password": plan["passwords"][login],
+                },
+            },
+            timeout=60,
+        )
+        response.raise_for_status()
+        if "error" in response.json():
+            sys.exit(f"login failed: {response.json()['error']}")
+        return session
+
+    if "cases" in plan:
+        cases = [tuple(case) for case in plan["cases"]]
+    else:
+        cases = load_cases(plan, args.login)
     results = []
-    for label, report, meeting_id in cases:
-        url = f"{args.url}/report/pdf/{report}/{meeting_id}"
+    for label, report, record_id, login in cases:
+        session = session_of(login)
+        url = f"{args.url}/report/pdf/{report}/{record_id}"
         times = []
         size = pages = 0
         for run in range(args.runs + 1):
@@ -87,7 +106,7 @@ def main():
             # wkhtmltopdf writes one page object per page
             pages = len(re.findall(rb"/Type\s*/Page\b", response.content))
             if args.save:
-                name = label.split(":")[0].replace(",", "").replace(" ", "_")
+                name = re.sub(r"[^\w-]+", "_", label.split(":")[0]).strip("_")
                 with open(f"{args.save}/{name}.pdf", "wb") as handle:
                     handle.write(response.content)
             if run:  # the first one warms the worker up
