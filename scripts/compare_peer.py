@@ -10,13 +10,23 @@ read (the registry's caches, views, rules and groups, stay); the four forms are 
 in turn, so that the load of the machine weighs on each alike. Prints the SQL
 queries and the median time of the measured reads. Everything is rolled back.
 
+With ``--pdf-plan``, it then prepares the PDFs of both addons for
+scripts/pdf_http.py, committed: our minutes of 10 and 100 action items (drafts,
+rendered at each download) and the floors of scripts/load_prepare.py, the
+peer's approved minutes (a revision, printed by its report
+``community_meetings.report_revision_document``, rendered at each download) of 10
+and 100 action items; ``report.url`` set to ``--base-url``, the server
+scripts/compare_peer.sh starts on the scratch database.
+
 Usage (through scripts/compare_peer.sh, which installs both addons first):
 
     python scripts/compare_peer.py -c peer.conf -d meeting_minutes_peer [--runs 30]
+        [--pdf-plan plan.json --base-url http://127.0.0.1:8500]
 """
 
-# pylint: disable=print-used
+# pylint: disable=print-used,invalid-commit
 import argparse
+import json
 import logging
 import statistics
 import sys
@@ -31,6 +41,8 @@ def parse_args():
     parser.add_argument("-c", "--config", required=True)
     parser.add_argument("-d", "--database", required=True)
     parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--pdf-plan", help="write the plan of the PDFs over HTTP")
+    parser.add_argument("--base-url", help="report.url of the PDFs over HTTP")
     parser.add_argument(
         "--sql",
         action="store_true",
@@ -227,6 +239,67 @@ def log_queries(cr, function):
         print(f"      {origin}")
 
 
+def pdf_plan(env, database, base_url):
+    """The PDFs of both addons, for scripts/pdf_http.py (committed by the caller)."""
+    from load_prepare import FLOOR_REPORTS, make_floor_report
+
+    __, recorder, our_meetings = ours(env)
+    __, organizer, peer_meetings = peer(env)
+    # the peer's approval: its organizer approves too (an approver of the peer)
+    organizer.groups_id = [(4, env.ref("community_meetings.group_meeting_approver").id)]
+    for meeting in peer_meetings.values():
+        meeting = meeting.with_user(organizer)
+        meeting.action_schedule()
+        meeting.action_mark_held()
+        meeting.action_draft_minutes()
+        meeting.action_approve_minutes()
+    floors = [
+        make_floor_report(env, name, label) for name, label in FLOOR_REPORTS.items()
+    ]
+    if base_url:
+        env["ir.config_parameter"].set_param("report.url", base_url)
+    minutes = "meeting_minutes.report_meeting_minutes"
+    peer_report = "community_meetings.report_revision_document"
+    cases = [
+        [
+            "floor: empty page, same paper format",
+            floors[0].report_name,
+            our_meetings[10].id,
+            recorder.login,
+        ],
+        [
+            "empty page, Odoo's JavaScript delay",
+            floors[1].report_name,
+            our_meetings[10].id,
+            recorder.login,
+        ],
+    ]
+    for size in SIZES:
+        cases.append(
+            [
+                f"minutes, {size} action items",
+                minutes,
+                our_meetings[size].id,
+                recorder.login,
+            ]
+        )
+    for size in SIZES:
+        revision = peer_meetings[size].approved_revision_id
+        cases.append(
+            [
+                f"peer's approved minutes, {size} items",
+                peer_report,
+                revision.id,
+                organizer.login,
+            ]
+        )
+    return {
+        "database": database,
+        "passwords": {user.login: user.login for user in (recorder, organizer)},
+        "cases": cases,
+    }
+
+
 class FormRead:
     """One meeting's form, read as its user with the web client's context."""
 
@@ -298,6 +371,13 @@ def main():
                 env.invalidate_all()
                 log_queries(cr, form.open)
         cr.rollback()
+    if args.pdf_plan:
+        with registry.cursor() as cr:
+            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+            plan = pdf_plan(env, args.database, args.base_url)
+            cr.commit()
+        with open(args.pdf_plan, "w", encoding="utf-8") as handle:
+            json.dump(plan, handle, indent=1)
     print()
     print(f"form read (web_read of the form), warm caches, median of {args.runs} reads")
     print(f"| {'addon':<36} | {'lines':>5} | {'queries':>7} | {'median ms':>9} |")

@@ -8,7 +8,11 @@
 #    $PEER_DB (default meeting_minutes_peer), with the peer's folder added to the
 #    addons_path of a scratch configuration only, http port 8500 or the next free one;
 # 4. scripts/compare_peer.py: queries and median time of the form's web_read for
-#    10 and 100 lines, both addons; the database is dropped at the end (KEEP_DB=1 keeps it).
+#    10 and 100 lines, both addons;
+# 5. unless PEER_PDF=0: the PDFs over HTTP (scripts/pdf_http.py, PEER_PDF_RUNS downloads
+#    each, default 5): our minutes of 10 and 100 action items beside the floors and the
+#    peer's approved minutes of 10 and 100, from Odoo started on the scratch database
+#    (threaded, on the same port); the database is dropped at the end (KEEP_DB=1 keeps it).
 #   PEER_SPEC=odoo-addon-community_meetings==18.0.6.2.10 pins another version.
 set -euo pipefail
 LOG_TAG=compare-peer
@@ -67,7 +71,7 @@ PY
 )"
 log "its dependencies, from Odoo's source: $DEPENDS"
 
-PORT="$(free_port 8500)"
+PORT="$(free_port "${PEER_PORT:-8500}")"
 PEER_CONF="$(mktemp)"
 trap 'rm -f "$PEER_CONF"' EXIT
 sed -e "s#^addons_path *= *.*#addons_path = $ODOO_ADDONS,$PEER_ADDONS#" \
@@ -85,10 +89,31 @@ for module in meeting_minutes community_meetings; do
 done
 log "installed in $(($(date +%s) - t0)) s"
 
+PDF_ARGS=()
+PDF_PLAN="$(mktemp --suffix=.json)"
+if [[ "${PEER_PDF:-1}" != 0 ]]; then
+    PDF_ARGS=(--pdf-plan "$PDF_PLAN" --base-url "http://127.0.0.1:$PORT")
+fi
 set +e
-"$VENV_PYTHON" "$REPO_ROOT/scripts/compare_peer.py" -c "$PEER_CONF" -d "$DB" "$@"
+"$VENV_PYTHON" "$REPO_ROOT/scripts/compare_peer.py" -c "$PEER_CONF" -d "$DB" "${PDF_ARGS[@]}" "$@"
 rc=$?
 set -e
+if [[ $rc == 0 && "${PEER_PDF:-1}" != 0 ]]; then
+    log "Odoo on http://127.0.0.1:$PORT for the PDFs over HTTP ..."
+    setsid "$VENV_PYTHON" "$ODOO_BIN" -c "$PEER_CONF" -d "$DB" --db-filter="^$DB\$" \
+        --http-port "$PORT" --workers 0 --max-cron-threads 0 --log-level=warn \
+        --logfile "$PDF_PLAN.log" &
+    ODOO_PID=$!
+    for _ in $(seq 1 60); do
+        curl -fsS -o /dev/null "http://127.0.0.1:$PORT/web/health" 2>/dev/null && break
+        sleep 1
+    done
+    "$VENV_PYTHON" "$REPO_ROOT/scripts/pdf_http.py" --url "http://127.0.0.1:$PORT" \
+        --plan "$PDF_PLAN" --runs "${PEER_PDF_RUNS:-5}" || rc=1
+    kill -TERM -- "-$ODOO_PID" 2>/dev/null || true
+    wait "$ODOO_PID" 2>/dev/null || true
+fi
+rm -f "$PDF_PLAN" "$PDF_PLAN.log"
 if [[ "${KEEP_DB:-0}" != "1" ]]; then
     drop_db "$DB"
 fi

@@ -172,7 +172,15 @@ def expected_sets(env):
         "reminder": set(Action.search(Action._get_reminder_domain(today)).ids),
         "overdue": set(Action.search(Action._get_overdue_domain(today)).ids),
         "followup": set(Meeting.search(Meeting._get_late_notice_domains()[0]).ids),
-        "archive": set(Meeting.search(Meeting._get_archive_domain(now)).ids),
+        # the archive delay is each company's (_cron_archive)
+        "archive": {
+            meeting_id
+            for company in env["res.company"].search([])
+            for meeting_id in Meeting.search(
+                [("company_id", "=", company.id)]
+                + Meeting._get_archive_domain(now, company)
+            ).ids
+        },
         "unread": set(
             env["meeting.minutes.acknowledgement"]
             .search(env["meeting.minutes.acknowledgement"]._get_reminder_domain(today))

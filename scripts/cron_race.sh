@@ -35,7 +35,7 @@ if [[ -d "$ODOO_DATA_DIR/filestore/$BENCH_DB" ]]; then
     mkdir -p "$ODOO_DATA_DIR/filestore"
     cp -al "$ODOO_DATA_DIR/filestore/$BENCH_DB" "$ODOO_DATA_DIR/filestore/$CRON_RACE_DB"
 fi
-PORT="$(free_port 8400)"
+PORT="$(free_port "${CRON_RACE_PORT:-8400}")"
 "$VENV_PYTHON" "$ODOO_BIN" -c "$ODOO_CONF" --addons-path "$ADDONS_PATH" -d "$CRON_RACE_DB" -u meeting_minutes \
     --stop-after-init --http-port "$PORT" --log-level=warn >"$CRON_RACE_OUT/cron_race_update.log" 2>&1 ||
     { tail -n 40 "$CRON_RACE_OUT/cron_race_update.log" >&2; exit 2; }

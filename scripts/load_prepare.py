@@ -8,9 +8,10 @@ Runs in Odoo's venv on the copy only (never on meeting_minutes_bench itself):
   submitted minutes for each host (approve, then distribute), meetings in progress
   for each recorder (add statements), and the open action items of each owner in
   distributed minutes (mark them completed with a remark);
-- two meetings in progress with 10 and 100 action items (the PDF over HTTP,
-  scripts/pdf_http.py), and the floor report: a QWeb report with an empty body
-  and the minutes' paper format (see the comment in make_floor_report);
+- two meetings in progress with 10 and 100 action items, the monthly compliance
+  report of the busiest month (the PDFs over HTTP, scripts/pdf_http.py), and the
+  floor reports: a QWeb report with an empty body and the minutes' paper format
+  (see the comment in make_floor_report);
 - one minutes PDF rendered, so that the report assets exist before the first
   request.
 
@@ -25,11 +26,17 @@ import argparse
 import json
 import random
 import time
+from collections import Counter
 from datetime import date, datetime, timedelta
 
 HOSTS = ("lina", "chengang", "zhaolei", "zhouqiang", "admin")
 RECORDERS = ("wangfang", "wumin", "liuyang", "sunli", "demo")
-FLOOR_REPORT = "meeting_minutes_load.report_empty"
+# the floors of scripts/pdf_http.py (make_floor_report): printed as the addon's
+# reports are, and as any other addon's report is
+FLOOR_REPORTS = {
+    "meeting_minutes.report_load_floor": "Empty page (load test floor)",
+    "meeting_minutes_load.report_empty": "Empty page (Odoo's JavaScript delay)",
+}
 
 
 def parse_args():
@@ -111,8 +118,8 @@ def add_actions(env, meeting, owners, count):
     )
 
 
-def make_floor_report(env):
-    """The rendering floor of scripts/pdf_http.py: a QWeb PDF report with the
+def make_floor_report(env, report_name, label):
+    """A rendering floor of scripts/pdf_http.py: a QWeb PDF report with the
     minutes report's paper format and company layout (web.external_layout) around
     an empty page, created in the load copy only (no change to the addon). The
     page holds one non-breaking space: with no body at all wkhtmltopdf prints a
@@ -121,19 +128,24 @@ def make_floor_report(env):
     costs what every minutes PDF costs whatever its content: the HTTP request and
     session, the report action and its paper format, the QWeb layout and assets,
     the wkhtmltopdf process. The minutes PDF minus this floor is the cost of the
-    minutes' own content."""
+    minutes' own content.
+
+    Two of them (FLOOR_REPORTS): one named in the addon's namespace, printed with
+    the wkhtmltopdf arguments of the addon's reports (no JavaScript delay,
+    models/ir_actions_report.py), the floor of our PDFs; the other outside it,
+    printed as any other addon's report is (Odoo's ``report.print_delay``)."""
     report = env["ir.actions.report"].search(
-        [("report_name", "=", FLOOR_REPORT)], limit=1
+        [("report_name", "=", report_name)], limit=1
     )
     if report:
         return report
     minutes = env.ref("meeting_minutes.action_report_meeting_minutes")
     view = env["ir.ui.view"].create(
         {
-            "name": "report_empty",
+            "name": report_name.split(".")[1],
             "type": "qweb",
-            "key": FLOOR_REPORT,
-            "arch": """<t t-name="meeting_minutes_load.report_empty">
+            "key": report_name,
+            "arch": f"""<t t-name="{report_name}">
     <t t-call="web.html_container">
         <t t-foreach="docs" t-as="o">
             <t t-call="web.external_layout">
@@ -147,7 +159,7 @@ def make_floor_report(env):
     env["ir.model.data"].create(
         {
             "module": "meeting_minutes_load",
-            "name": "report_empty",
+            "name": report_name.replace(".", "_"),
             "model": "ir.ui.view",
             "res_id": view.id,
             "noupdate": True,
@@ -155,10 +167,10 @@ def make_floor_report(env):
     )
     return env["ir.actions.report"].create(
         {
-            "name": "Empty page (load test floor)",
+            "name": label,
             "model": "meeting.minutes",
             "report_type": "qweb-pdf",
-            "report_name": FLOOR_REPORT,
+            "report_name": report_name,
             "paperformat_id": minutes.paperformat_id.id,
         }
     )
@@ -324,7 +336,21 @@ def main():
                     {"state": "in_progress", "notice_date": now - timedelta(days=3)}
                 )
             pdf[str(size)] = meeting.id
-        floor = make_floor_report(env)
+        floors = [
+            make_floor_report(env, name, label) for name, label in FLOOR_REPORTS.items()
+        ]
+        # the monthly compliance report of the busiest month of the data, as its
+        # wizard prints it; the wizard is the admin's (a transient record is its
+        # creator's)
+        done = Meeting.search([("state", "in", ("distributed", "archived"))])
+        busiest = Counter(
+            meeting.start.date().replace(day=1) for meeting in done
+        ).most_common(1)
+        compliance = (
+            env["meeting.minutes.compliance.wizard"]
+            .with_user(admin)
+            .create({"month": busiest[0][0]} if busiest else {})
+        )
         if args.base_url:
             env["ir.config_parameter"].set_param("report.url", args.base_url)
         env.flush_all()
@@ -353,9 +379,13 @@ def main():
             "actions": actions,
             "readable": readable,
             "pdf_meetings": pdf,
-            "floor_report": FLOOR_REPORT,
-            "floor_report_id": floor.id,
+            "floor_reports": list(FLOOR_REPORTS),
+            "floor_report_ids": [floor.id for floor in floors],
             "minutes_report": report.report_name,
+            "actions_report": "meeting_minutes.report_meeting_actions",
+            "compliance_report": "meeting_minutes.report_meeting_compliance",
+            "compliance_wizard": compliance.id,
+            "compliance_month": str(compliance.month),
         }
     with open(args.plan, "w", encoding="utf-8") as handle:
         json.dump(plan, handle, indent=1)

@@ -18,7 +18,7 @@ DB="${UPGRADE_DB:-${TEST_DB:-meeting_minutes}_upgrade}"
 git rev-parse --verify -q "$PREV_REF^{commit}" >/dev/null ||
     { log "FAILED: $PREV_REF is not in this clone's history (a shallow clone?)" >&2; exit 1; }
 WORKTREE="$(mktemp -d "${TMPDIR:-/tmp}/mm_prev.XXXXXX")"
-PORT="$(free_port 8469)"
+PORT="$(free_port "${UPGRADE_PORT:-8469}")"
 cleanup() {
     git worktree remove --force "$WORKTREE" >/dev/null 2>&1 || rm -rf "$WORKTREE"
     git worktree prune >/dev/null 2>&1 || true

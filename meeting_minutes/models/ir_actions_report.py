@@ -1,18 +1,73 @@
 import io
 from collections import OrderedDict
 
-from odoo import models
+from odoo import api, models
 from odoo.http import request
 
 from .meeting_minutes_guard_mixin import is_workflow
 
 MINUTES_REPORT_NAME = "meeting_minutes.report_meeting_minutes"
+# the addon's own reports: their QWeb templates and those of their header and
+# footer (web.minimal_layout's "Page x of y") run no script that needs time after
+# the page is loaded, so wkhtmltopdf prints them at once
+OWN_REPORT_PREFIX = "meeting_minutes."
 # the states of minutes whose official record is the PDF frozen at the approval
 FROZEN_STATES = ("approved", "distributed", "archived")
 
 
 class IrActionsReport(models.Model):
     _inherit = "ir.actions.report"
+
+    @api.model
+    def _run_wkhtmltopdf(
+        self,
+        bodies,
+        report_ref=False,
+        header=None,
+        footer=None,
+        landscape=False,
+        specific_paperformat_args=None,
+        set_viewport_size=False,
+    ):
+        """The addon's reports are printed without the JavaScript delay: the
+        ``report.print_delay`` system parameter (1000 ms by default) stays the
+        company's for every other report."""
+        if report_ref and self._get_report(report_ref).report_name.startswith(
+            OWN_REPORT_PREFIX
+        ):
+            self = self.with_context(meeting_minutes_no_javascript_delay=True)
+        return super()._run_wkhtmltopdf(
+            bodies,
+            report_ref=report_ref,
+            header=header,
+            footer=footer,
+            landscape=landscape,
+            specific_paperformat_args=specific_paperformat_args,
+            set_viewport_size=set_viewport_size,
+        )
+
+    @api.model
+    def _build_wkhtmltopdf_args(
+        self,
+        paperformat_id,
+        landscape,
+        specific_paperformat_args=None,
+        set_viewport_size=False,
+    ):
+        """``--javascript-delay 0`` for the addon's reports (``_run_wkhtmltopdf``):
+        the page numbers of web.minimal_layout are written by a script run when
+        the header and footer documents load, before wkhtmltopdf prints them; the
+        delay only waited, a second by default, on every render."""
+        args = super()._build_wkhtmltopdf_args(
+            paperformat_id,
+            landscape,
+            specific_paperformat_args=specific_paperformat_args,
+            set_viewport_size=set_viewport_size,
+        )
+        if self.env.context.get("meeting_minutes_no_javascript_delay"):
+            index = args.index("--javascript-delay")
+            args[index + 1] = "0"
+        return args
 
     def retrieve_attachment(self, record):
         """Re-printing approved minutes returns the PDF frozen at the approval, and

@@ -10,9 +10,12 @@ import hashlib
 import html
 import re
 import shutil
+import subprocess
 import time
 from datetime import date, datetime, timedelta
+from unittest.mock import patch
 
+from odoo.exceptions import UserError
 from odoo.tests import HttpCase, tagged
 from odoo.tools.misc import format_date
 
@@ -21,6 +24,7 @@ from .common import poppler
 MINUTES_REPORT = "meeting_minutes.action_report_meeting_minutes"
 ACTIONS_REPORT = "meeting_minutes.action_report_meeting_actions"
 ACTION_ITEMS_REPORT = "meeting_minutes.action_report_meeting_action_items"
+COMPLIANCE_REPORT = "meeting_minutes.action_report_meeting_compliance"
 
 # the section titles of the minutes form: English source -> the template holding it.
 # The label check looks the term up in that template's translation, so it covers
@@ -546,6 +550,77 @@ class TestReport(HttpCase):
         changed = "changedaftertheon-the-spotconfirmation"
         self.assertIn(changed, squash(self._text(second.raw)))
         self.assertNotIn(changed, squash(self._text(attachment.raw)))
+
+    def _wkhtmltopdf_delays(self):
+        """Patches the start of wkhtmltopdf (the real process still runs) and
+        returns the list its ``--javascript-delay`` values are appended to."""
+        delays = []
+        popen = subprocess.Popen
+
+        def spy(args, *a, **kw):
+            if "--javascript-delay" in args:
+                delays.append(args[args.index("--javascript-delay") + 1])
+            return popen(args, *a, **kw)
+
+        self.startPatcher(
+            patch(
+                "odoo.addons.base.models.ir_actions_report.subprocess.Popen",
+                side_effect=spy,
+            )
+        )
+        return delays
+
+    def test_own_reports_without_javascript_delay(self):
+        """The addon's reports run wkhtmltopdf with ``--javascript-delay 0`` (their
+        page numbers are written when the footer loads); another addon's report
+        keeps the company's ``report.print_delay``, which is never rewritten; the
+        PDF frozen at the approval still carries its page numbers and verifies."""
+        self._check_tools()
+        params = self.env["ir.config_parameter"].sudo()
+        params.set_param("report.print_delay", "700")
+        delays = self._wkhtmltopdf_delays()
+        meeting = self._draft_copy()
+        wizard = self.env["meeting.minutes.compliance.wizard"].create(
+            {"month": self.meeting.start.date().replace(day=1)}
+        )
+        for report, records in (
+            (MINUTES_REPORT, meeting),
+            (ACTIONS_REPORT, meeting),
+            (ACTION_ITEMS_REPORT, meeting.action_ids),
+            (COMPLIANCE_REPORT, wizard),
+        ):
+            with self.subTest(report=report):
+                del delays[:]
+                content = self._render(report, records)
+                self.assertEqual(delays, ["0"])
+                text = self._text(content)
+                self.assertPageNumbers(text, self._pages(content))
+        # a report of Odoo's base: the company's delay
+        del delays[:]
+        model = self.env["ir.model"]._get("res.partner")
+        self._render("base.report_ir_model_overview", model)
+        self.assertEqual(delays, ["700"])
+        self.assertEqual(params.get_param("report.print_delay"), "700")
+        # the approval's freeze: rendered without the delay, once, and verifiable
+        del delays[:]
+        meeting.sudo().write({"state": "submitted"})
+        meeting.action_approve()
+        self.assertEqual(delays, ["0"])
+        frozen = meeting.approved_report_id
+        self.assertTrue(meeting._verify_approved_report())
+        text = self._text(frozen.raw)
+        self.assertPageNumbers(text, self._pages(frozen.raw))
+        self.assertInPdf([meeting.reference, *meeting.action_ids.mapped("name")], text)
+        # a second look, a second approval (refused before any render) and the
+        # distribution read the frozen file: no render
+        del delays[:]
+        self.assertEqual(self._render(MINUTES_REPORT, meeting), frozen.raw)
+        with self.assertRaises(UserError):
+            meeting.action_approve()
+        meeting.action_distribute()
+        self.assertEqual(meeting.state, "distributed")
+        self.assertEqual(meeting.approved_report_id, frozen)
+        self.assertEqual(delays, [])
 
     def test_minutes_followup(self):
         """A follow-up meeting prints the review of the previous action items."""
