@@ -64,10 +64,9 @@ class MeetingMinutesAgenda(models.Model):
     def _report_statements(self):
         """The item's statements as the PDF prints them, in the room's order:
         the initiating department's, the other departments' by name, then the
-        consensus of all departments; within a department, as they were said."""
-        self.ensure_one()
-        meeting = self.meeting_id
-        initiating = meeting.initiating_department_id
+        consensus of all departments; within a department, as they were said.
+        None for no item (minutes without an agenda print no discussion)."""
+        initiating = self.meeting_id[:1].initiating_department_id
 
         def key(statement):
             department = statement.department_id

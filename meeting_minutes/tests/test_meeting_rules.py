@@ -434,6 +434,8 @@ class TestMeetingRules(MeetingWorkflowCase):
             ["Marketing asks.", "R&D later.", "Sales first.", "Agreed."],
         )
         self.assertEqual(len(typed), 4)
+        # minutes without an agenda item: nothing to print, no error
+        self.assertFalse(item.browse()._report_statements())
 
     def test_demo_history_dated_in_the_past(self):
         """The demo's filed history happened: no meeting filed, item done or
