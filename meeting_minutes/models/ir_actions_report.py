@@ -32,10 +32,11 @@ class IrActionsReport(models.Model):
         """The addon's reports are printed without the JavaScript delay: the
         ``report.print_delay`` system parameter (1000 ms by default) stays the
         company's for every other report."""
-        if report_ref and self._get_report(report_ref).report_name.startswith(
+        # decided here on the report, whatever the caller's context says
+        own = bool(report_ref) and self._get_report(report_ref).report_name.startswith(
             OWN_REPORT_PREFIX
-        ):
-            self = self.with_context(meeting_minutes_no_javascript_delay=True)
+        )
+        self = self.with_context(meeting_minutes_no_javascript_delay=own)
         return super()._run_wkhtmltopdf(
             bodies,
             report_ref=report_ref,

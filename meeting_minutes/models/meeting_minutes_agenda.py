@@ -65,7 +65,7 @@ class MeetingMinutesAgenda(models.Model):
         """The item's statements as the PDF prints them, in the room's order:
         the initiating department's, the other departments' by name, then the
         consensus of all departments; within a department, as they were said.
-        None for no item (minutes without an agenda print no discussion)."""
+        No statement for no item (minutes without an agenda item)."""
         initiating = self.meeting_id[:1].initiating_department_id
 
         def key(statement):

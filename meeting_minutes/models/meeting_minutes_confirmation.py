@@ -78,12 +78,14 @@ class MeetingMinutes(models.Model):
                 )
             )
 
-    def _get_read_out_digest(self):
+    def _get_read_out_digest(self, read_value=None):
         """The fingerprint of what the host reads out for the attendees to
         confirm: the resolutions and the action items, in the fields each line
-        model reads out (``_meeting_read_out_fields``), blanks evened out (a
-        space added and taken away again is the same read-out)."""
+        model reads out (``_meeting_read_out_fields``), each value as
+        ``read_value`` reads it (``_read_out_value`` unless given: the
+        18.0.1.8.0 migration gives the former way)."""
         self.ensure_one()
+        read_value = read_value or self._read_out_value
         digest = hashlib.sha256()
         # sudo: the fingerprint of the whole read-out, whoever changed a line
         meeting_sudo = self.sudo()
@@ -94,17 +96,23 @@ class MeetingMinutes(models.Model):
                 cancelled = "state" in line._fields and line.state == "cancelled"
                 digest.update(repr((line._name, line.id, cancelled)).encode())
                 for name in names:
-                    value = line[name]
-                    if isinstance(value, models.BaseModel):
-                        value = sorted(value.ids)
-                    elif isinstance(value, str):
-                        value = " ".join(value.split())
-                    elif isinstance(value, date):
-                        # the value, not the class holding it (a date read
-                        # under a frozen clock in the tests is another class)
-                        value = value.isoformat()
+                    value = read_value(line[name])
                     digest.update(repr((line._name, line.id, name, value)).encode())
         return digest.hexdigest()
+
+    @api.model
+    def _read_out_value(self, value):
+        """A value of the read-out as the digest counts it: records by their ids,
+        blanks evened out (a space added and taken away again is the same
+        read-out), a date by its value (not the class holding it: a date read
+        under a frozen clock in the tests is another class)."""
+        if isinstance(value, models.BaseModel):
+            return sorted(value.ids)
+        if isinstance(value, str):
+            return " ".join(value.split())
+        if isinstance(value, date):
+            return value.isoformat()
+        return value
 
     def _reset_decisions(self, reason):
         """Clear the attendees' confirmations and objections: what they decided

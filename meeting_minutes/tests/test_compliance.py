@@ -32,6 +32,16 @@ class TestComplianceReport(MeetingWorkflowCase):
         report = self.Report.with_user(user) if user else self.Report
         return report.search([("meeting_id", "=", meeting.id)])
 
+    def _html(self, wizard):
+        """The monthly report of ``wizard`` as the PDF's HTML."""
+        return (
+            self.env["ir.actions.report"]
+            ._render_qweb_html(
+                "meeting_minutes.action_report_meeting_compliance", wizard.ids
+            )[0]
+            .decode()
+        )
+
     def _status(self, meeting):
         row = self._row(meeting)
         return (row.notice_status, row.completion_status, row.distribution_status)
@@ -282,13 +292,7 @@ class TestComplianceReport(MeetingWorkflowCase):
             [(late, ["approved minutes distributed within 2 working days"])],
         )
         self.assertNotIn(kept, [m for m, __ in section["broken"]])
-        html = (
-            self.env["ir.actions.report"]
-            ._render_qweb_html(
-                "meeting_minutes.action_report_meeting_compliance", wizard.ids
-            )[0]
-            .decode()
-        )
+        html = self._html(wizard)
         self.assertIn("Monthly Compliance Report", html)
         self.assertIn("2026-06", html)
         self.assertIn("Initiated by Marketing", html)
@@ -297,13 +301,7 @@ class TestComplianceReport(MeetingWorkflowCase):
         # a department reported on that initiated nothing is named, not dropped
         wizard.department_ids |= self.dep_rd
         self.assertEqual(wizard._get_departments_without_meetings(), self.dep_rd)
-        html = (
-            self.env["ir.actions.report"]
-            ._render_qweb_html(
-                "meeting_minutes.action_report_meeting_compliance", wizard.ids
-            )[0]
-            .decode()
-        )
+        html = self._html(wizard)
         self.assertIn("Departments that initiated no meeting", html)
         self.assertIn("R&amp;D", html)
         # another month: nothing to print, said clearly
@@ -346,13 +344,7 @@ class TestComplianceReport(MeetingWorkflowCase):
                 section["broken"],
                 [(short, ["notice given 3 working days before the start"])],
             )
-            html = (
-                self.env["ir.actions.report"]
-                ._render_qweb_html(
-                    "meeting_minutes.action_report_meeting_compliance", wizard.ids
-                )[0]
-                .decode()
-            )
+            html = self._html(wizard)
         self.assertIn("Short-notice reason", html)
         self.assertIn("Customer visit", html)
         self.assertIn("0 of 1 meeting<", html)

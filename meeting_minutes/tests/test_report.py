@@ -600,6 +600,15 @@ class TestReport(HttpCase):
         model = self.env["ir.model"]._get("res.partner")
         self._render("base.report_ir_model_overview", model)
         self.assertEqual(delays, ["700"])
+        # the context key is the addon's, decided on the report: a caller who
+        # sends it does not print another addon's report without its delay
+        del delays[:]
+        self._render(
+            "base.report_ir_model_overview",
+            model,
+            meeting_minutes_no_javascript_delay=True,
+        )
+        self.assertEqual(delays, ["700"])
         self.assertEqual(params.get_param("report.print_delay"), "700")
         # the approval's freeze: rendered without the delay, once, and verifiable
         del delays[:]

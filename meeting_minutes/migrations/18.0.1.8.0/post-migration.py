@@ -8,30 +8,21 @@ one whose read-out changed since keeps a digest that matches neither, as it
 should (the PDF and the Approval tab say the read-out changed).
 """
 
-import hashlib
 import logging
+from datetime import date
 
-from odoo import SUPERUSER_ID, api, models
+from odoo import SUPERUSER_ID, api
 
 _logger = logging.getLogger(__name__)
 
 
 def _former_digest(meeting):
-    """The digest as 18.0.1.7.0 counted it (dates by their repr)."""
-    digest = hashlib.sha256()
-    for lines in (meeting.resolution_ids, meeting.action_ids):
-        names = sorted(lines._meeting_read_out_fields)
-        for line in lines.sorted("id"):
-            cancelled = "state" in line._fields and line.state == "cancelled"
-            digest.update(repr((line._name, line.id, cancelled)).encode())
-            for name in names:
-                value = line[name]
-                if isinstance(value, models.BaseModel):
-                    value = sorted(value.ids)
-                elif isinstance(value, str):
-                    value = " ".join(value.split())
-                digest.update(repr((line._name, line.id, name, value)).encode())
-    return digest.hexdigest()
+    """The digest as 18.0.1.7.0 counted it: the same, but a date by its repr."""
+
+    def former_value(value):
+        return value if isinstance(value, date) else meeting._read_out_value(value)
+
+    return meeting._get_read_out_digest(read_value=former_value)
 
 
 def migrate(cr, version):
